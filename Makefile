@@ -1,0 +1,50 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a step of theirs.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install migrate demo lint lock messages clean
+
+run: migrate
+	$(PY) manage.py load_demo --port $(PORT)
+	$(PY) manage.py create_dev_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+install: $(VENV)/.installed
+
+# Rebuilt only when the lock or the project's metadata change.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (found %s): set PYTHON=/path/to/python3.11" % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo --port $(PORT)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+lock:
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --extra test --allow-unsafe --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+# Needs GNU gettext (Debian package gettext). Compiled catalogues are committed.
+messages: install
+	$(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=var --no-obsolete
+	$(PY) manage.py compilemessages -l fr -l en --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,24 @@
+"""Shared fixtures: the demo network is loaded once into the test database.
+
+Each test then runs inside a transaction that is rolled back, so tests may change
+the demo freely without affecting each other.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from home.demo.loader import DemoLoader
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        DemoLoader(port=8000).load()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Wagtail caches site root paths; a rolled-back test must not leave them behind.
+    cache.clear()
+    yield
+    cache.clear()

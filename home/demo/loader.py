@@ -1,0 +1,271 @@
+"""Builds the demo network from ``content.py``: the hub and the four territories.
+
+Loading is idempotent: what exists (found by host name or by slug under its parent) is
+left as it is, so a second run creates nothing and an editor's changes survive.
+"""
+
+import json
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Locale, Page, Site
+
+from projects.models import (
+    CallForIrritantsPage,
+    CallIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageProject,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPhase,
+    ProjectTeamMember,
+    ResultsPage,
+    Theme,
+    UserType,
+)
+from territories.models import TerritoryHomePage, TerritorySettings
+from territories.services import TerritorySpec, create_territory, section_of
+
+from ..models import ContentPage, NetworkHomePage
+from . import content
+
+HUB_HOSTNAME = "localhost"
+SECTION_CLASSES = {
+    "calls": CallIndexPage,
+    "projects": ProjectIndexPage,
+    "news": NewsIndexPage,
+    "results": ResultsPage,
+    "about": ContentPage,
+}
+
+
+class DemoLoader:
+    def __init__(self, port=8000, log=None):
+        self.port = port
+        self.log = log or (lambda message: None)
+        self.today = timezone.localdate()
+
+    @transaction.atomic
+    def load(self):
+        themes = self.ensure_terms(Theme, content.THEMES)
+        user_types = self.ensure_terms(UserType, content.USER_TYPES)
+        hub = self.ensure_hub()
+        method = content.NETWORK["method_page"]
+        method_page = self.ensure_page(
+            hub, ContentPage, method["slug"], title=method["title"], show_in_menus=True
+        )
+        # The hub has no sections of its own: its "read more" links lead to the method.
+        self.fill_section(method_page, method, {"about": method_page})
+        self.fill_section(hub, content.NETWORK, {"about": method_page})
+        for territory in content.TERRITORIES:
+            self.ensure_territory(territory, themes, user_types)
+
+    # Building blocks -------------------------------------------------------------------
+
+    def ensure_terms(self, model, terms):
+        by_slug = {}
+        for slug, name in terms:
+            term, _ = model.objects.get_or_create(slug=slug, defaults={"name": name})
+            by_slug[slug] = term
+        return by_slug
+
+    def ensure_page(self, parent, page_class, slug, children=(), **fields):
+        """The child of ``parent`` with this slug, created and published if missing."""
+        existing = parent.get_children().filter(slug=slug).specific().first()
+        if existing is not None:
+            return existing
+        page = page_class(slug=slug, **fields)
+        for relation, items in children:
+            setattr(page, relation, items)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.log(f"  + {page.get_verbose_name()} « {page.title} »")
+        return page
+
+    def stream(self, body, sections=None):
+        """Convert the content's (block type, value) pairs to a StreamField's raw JSON."""
+        blocks = []
+        for block_type, value in body:
+            if block_type == "heading":
+                blocks.append({"type": "heading", "value": {"text": value, "level": "h2"}})
+            elif block_type == "paragraph":
+                blocks.append({"type": "paragraph", "value": f"<p>{escape(value)}</p>"})
+            elif block_type in ("quote", "key_figure"):
+                blocks.append({"type": block_type, "value": value})
+            elif block_type == "faq":
+                items = [
+                    {"question": item["question"], "answer": f"<p>{escape(item['answer'])}</p>"}
+                    for item in value["items"]
+                ]
+                blocks.append(
+                    {"type": "accordion", "value": {"title": value["title"], "items": items}}
+                )
+            elif block_type == "call_to_action":
+                target = (sections or {}).get(value["link"])
+                if target is None:
+                    continue
+                blocks.append(
+                    {
+                        "type": "call_to_action",
+                        "value": {
+                            "text": value["text"],
+                            "description": value.get("description", ""),
+                            "page": target.pk,
+                            "url": "",
+                        },
+                    }
+                )
+            else:
+                raise ValueError(f"Unknown demo block type: {block_type}")
+        return json.dumps(blocks)
+
+    # The hub ---------------------------------------------------------------------------
+
+    def ensure_hub(self):
+        network = content.NETWORK
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        hub = NetworkHomePage.objects.first()
+        if hub is None:
+            root = Page.get_first_root_node()
+            hub = NetworkHomePage(
+                title=network["title"], slug="reseau", locale=Locale.get_default()
+            )
+            root.add_child(instance=hub)
+            hub.save_revision().publish()
+            self.log(f"  + {hub.get_verbose_name()} « {hub.title} »")
+        if site is None:
+            site = Site(is_default_site=True)
+        if site.root_page_id != hub.pk:
+            previous_root = site.root_page if site.pk else None
+            site.hostname, site.port, site.root_page = HUB_HOSTNAME, self.port, hub
+            site.site_name = network["title"]
+            site.save()
+            self.remove_wagtail_welcome_page(previous_root)
+        TerritorySettings.for_site(site)
+        return hub
+
+    def remove_wagtail_welcome_page(self, page):
+        """Wagtail's install creates a bare "Welcome" page as the default site's root."""
+        if page is not None and page.specific_class is Page and page.numchild == 0:
+            page.delete()
+
+    # Territories ------------------------------------------------------------------------
+
+    def ensure_territory(self, data, themes, user_types):
+        site = Site.objects.filter(hostname=data["hostname"]).first()
+        if site is None:
+            self.log(f"{data['name']} ({data['hostname']}:{self.port})")
+            home = create_territory(
+                TerritorySpec(
+                    name=data["name"],
+                    slug=data["slug"],
+                    hostname=data["hostname"],
+                    kind=data["kind"],
+                    port=self.port,
+                    intro=data["intro"],
+                )
+            )
+            home.key_figures = json.dumps(
+                [{"type": "key_figure", "value": figure} for figure in data["key_figures"]]
+            )
+            home.save_revision().publish()
+            settings = TerritorySettings.for_site(home.get_site())
+            settings.display_name = data["display_name"]
+            settings.contact_email = data["contact_email"]
+            settings.footer_text = data["footer_text"]
+            settings.social_links = json.dumps(
+                [{"type": "link", "value": link} for link in data["social_links"]]
+            )
+            settings.save()
+        else:
+            home = TerritoryHomePage.objects.get(pk=site.root_page_id)
+
+        sections = {key: section_of(home, cls) for key, cls in SECTION_CLASSES.items()}
+        self.fill_section(sections["about"], data["about"], sections)
+        self.fill_section(sections["results"], data["results"], sections)
+        projects = {
+            project["slug"]: self.ensure_project(
+                sections["projects"], project, themes, user_types, sections
+            )
+            for project in data["projects"]
+        }
+        for call in data["calls"]:
+            self.ensure_call(sections["calls"], call)
+        for item in data["news"]:
+            self.ensure_news(sections["news"], item, projects, sections)
+
+    def fill_section(self, page, data, sections):
+        """Write the demo text into a page that was created empty (and only then)."""
+        if page.intro or page.body:
+            return
+        page.intro = data["intro"]
+        page.body = self.stream(data["body"], sections)
+        page.save_revision().publish()
+
+    def ensure_project(self, index, data, themes, user_types, sections):
+        phases = [
+            ProjectPhase(
+                phase=phase["phase"],
+                start_date=phase["start"],
+                end_date=phase["end"],
+                comment=phase["comment"],
+            )
+            for phase in data["phases"]
+        ]
+        team = [ProjectTeamMember(**member) for member in data["team"]]
+        links = data["links"]
+        return self.ensure_page(
+            index,
+            ProjectPage,
+            data["slug"],
+            children=[
+                ("phases", phases),
+                ("team_members", team),
+                ("themes", [themes[slug] for slug in data["themes"]]),
+                ("user_types", [user_types[slug] for slug in data["user_types"]]),
+            ],
+            title=data["title"],
+            pitch=data["pitch"],
+            problem=f"<p>{escape(data['problem'])}</p>",
+            solution=f"<p>{escape(data['solution'])}</p>",
+            sponsor_service=data["sponsor_service"],
+            budget=data["budget"],
+            service_url=links["service"],
+            source_code_url=links["source_code"],
+            statistics_url=links["statistics"],
+            body=self.stream(data.get("body", []), sections),
+        )
+
+    def ensure_call(self, index, data):
+        if "opens_in_days" in data:
+            opens_on = self.today + timedelta(days=data["opens_in_days"])
+            closes_on = self.today + timedelta(days=data["closes_in_days"])
+        else:
+            opens_on, closes_on = data["opens"], data["closes"]
+        return self.ensure_page(
+            index,
+            CallForIrritantsPage,
+            data["slug"],
+            title=data["title"],
+            intro=data["intro"],
+            eligibility=f"<p>{escape(data['eligibility'])}</p>",
+            next_steps=f"<p>{escape(data['next_steps'])}</p>",
+            opens_on=opens_on,
+            closes_on=closes_on,
+        )
+
+    def ensure_news(self, index, data, projects, sections):
+        links = [NewsPageProject(project=projects[slug]) for slug in data["projects"]]
+        return self.ensure_page(
+            index,
+            NewsPage,
+            data["slug"],
+            children=[("related_projects", links)],
+            title=data["title"],
+            date=data["date"],
+            intro=data["summary"],
+            body=self.stream(data["body"], sections),
+        )

@@ -1,0 +1,83 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import body_blocks
+from home.models import BasePage
+
+
+class NewsIndexPage(BasePage):
+    """The territory's news, latest first, ten per page."""
+
+    per_page = 10
+
+    parent_page_types = ["territories.TerritoryHomePage"]
+    subpage_types = ["projects.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..queries import news_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context["news"] = news_page(self, request.GET.get("page"), self.per_page)
+        return context
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("body"),
+        InlinePanel("related_projects", heading=_("Related projects"), label=_("Project")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["projects.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_projects"] = [
+            link.project
+            for link in self.related_projects.select_related("project")
+            if link.project.live
+        ]
+        return context
+
+    @property
+    def summary(self):
+        return self.intro
+
+
+class NewsPageProject(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_projects")
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="news_links",
+        verbose_name=_("project"),
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related project")
+        verbose_name_plural = _("related projects")

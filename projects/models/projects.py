@@ -1,0 +1,191 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import body_blocks
+from home.models import BasePage
+
+from ..panels import PhaseHistoryPanel
+from ..phases import Phase, current_phase, validate_phase_history
+from .calls import SHORT_RICH_TEXT
+
+
+class ProjectIndexPage(BasePage):
+    """The territory's startups."""
+
+    parent_page_types = ["territories.TerritoryHomePage"]
+    subpage_types = ["projects.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("projects index")
+        verbose_name_plural = _("projects indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..queries import project_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = project_listing(ProjectPage.objects.child_of(self))
+        return context
+
+
+class ProjectPage(BasePage):
+    """A startup de territoire: the problem it tackles, its team and where it stands."""
+
+    pitch = models.CharField(
+        _("pitch"), max_length=200, help_text=_("The project in one sentence.")
+    )
+    problem = RichTextField(
+        _("the problem"),
+        features=SHORT_RICH_TEXT,
+        help_text=_("The irritant: who suffers from it, how often, with figures if possible."),
+    )
+    solution = RichTextField(
+        _("the solution"),
+        features=SHORT_RICH_TEXT,
+        help_text=_("What the team builds and how it changes things for users."),
+    )
+    current_phase = models.CharField(
+        _("current phase"),
+        max_length=20,
+        choices=Phase.choices,
+        blank=True,
+        editable=False,
+        help_text=_("Derived from the phase history."),
+    )
+    sponsor_service = models.CharField(
+        _("sponsor service"),
+        max_length=150,
+        blank=True,
+        help_text=_("The department or service that sponsors the project."),
+    )
+    budget = models.PositiveIntegerField(
+        _("budget (euros)"), null=True, blank=True, help_text=_("Total budget in euros.")
+    )
+    service_url = models.URLField(_("service address"), blank=True)
+    source_code_url = models.URLField(_("source code address"), blank=True)
+    statistics_url = models.URLField(_("statistics address"), blank=True)
+    themes = ParentalManyToManyField("projects.Theme", blank=True, verbose_name=_("themes"))
+    user_types = ParentalManyToManyField(
+        "projects.UserType", blank=True, verbose_name=_("user types")
+    )
+    body = StreamField(body_blocks(), blank=True, verbose_name=_("more details"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("pitch"),
+        FieldPanel("problem"),
+        FieldPanel("solution"),
+        PhaseHistoryPanel(
+            "phases",
+            heading=_("Phase history"),
+            label=_("Phase"),
+            help_text=_("One line per phase, oldest first. The current phase is the latest one."),
+        ),
+        InlinePanel("team_members", heading=_("Team"), label=_("Team member")),
+        MultiFieldPanel(
+            [FieldPanel("sponsor_service"), FieldPanel("budget")],
+            heading=_("Sponsor and budget"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("service_url"),
+                FieldPanel("source_code_url"),
+                FieldPanel("statistics_url"),
+            ],
+            heading=_("Links"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("user_types")], heading=_("Classification")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("pitch"),
+        index.SearchField("problem"),
+        index.SearchField("solution"),
+        index.SearchField("body"),
+        index.FilterField("current_phase"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def phase_entries(self):
+        return [
+            {"phase": p.phase, "start_date": p.start_date, "end_date": p.end_date}
+            for p in self.phases.all()
+        ]
+
+    def clean(self):
+        super().clean()
+        validate_phase_history(self.phase_entries())
+
+    def save(self, *args, **kwargs):
+        self.current_phase = current_phase(self.phase_entries())
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..queries import latest_news_about
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            phases=list(self.phases.all()),
+            team=list(self.team_members.all()),
+            themes=list(self.themes.all()),
+            user_types=list(self.user_types.all()),
+            news=latest_news_about(self, limit=5),
+        )
+        return context
+
+
+class ProjectPhase(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="phases")
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(
+        _("end"), null=True, blank=True, help_text=_("Leave empty while the phase goes on.")
+    )
+    comment = models.CharField(_("comment"), max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("phase"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("comment"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["start_date"]
+
+
+class TeamRole(models.TextChoices):
+    INTRAPRENEUR = "intrapreneur", _("Intrapreneur")
+    COACH = "coach", _("Coach")
+    OTHER = "other", _("Other")
+
+
+class ProjectTeamMember(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="team_members")
+    name = models.CharField(_("name"), max_length=120)
+    role_kind = models.CharField(
+        _("kind of role"), max_length=20, choices=TeamRole.choices, default=TeamRole.OTHER
+    )
+    role = models.CharField(
+        _("role"), max_length=120, blank=True, help_text=_("For example “Developer”.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role_kind"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")

@@ -1,0 +1,38 @@
+"""What a public page shows of the site it belongs to: name, logo, menu, footer."""
+
+from dataclasses import dataclass, field
+
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page, Site
+
+from .models import TerritoryHomePage, TerritorySettings
+
+
+@dataclass
+class SiteIdentity:
+    name: str
+    home: Page | None
+    is_territory: bool
+    settings: TerritorySettings | None
+    menu: list = field(default_factory=list)
+
+    @classmethod
+    def for_request(cls, request):
+        site = Site.find_for_request(request)
+        if site is None:
+            return cls(name="", home=None, is_territory=False, settings=None)
+        home = site.root_page.localized.specific
+        settings = TerritorySettings.for_request(request)
+        menu = list(home.get_children().live().public().in_menu())
+        return cls(
+            name=settings.display_name or home.title,
+            home=home,
+            is_territory=isinstance(home, TerritoryHomePage),
+            settings=settings,
+            menu=menu,
+        )
+
+
+def site_identity(request):
+    """Context processor: the identity is only looked up when a template uses it."""
+    return {"identity": SimpleLazyObject(lambda: SiteIdentity.for_request(request))}

@@ -1,0 +1,131 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import key_figure_blocks
+from home.models import BasePage
+
+
+class TerritoryKind(models.TextChoices):
+    DEPARTEMENT = "departement", _("Département")
+    REGION = "region", _("Région")
+    AGGLOMERATION = "agglomeration", _("Agglomération")
+    COMMUNE = "commune", _("Commune")
+
+
+class TerritoryHomePage(BasePage):
+    """Root of one territory's site. Its title is the territory's official name."""
+
+    kind = models.CharField(
+        _("kind of local government"), max_length=20, choices=TerritoryKind.choices
+    )
+    key_figures = StreamField(
+        key_figure_blocks(),
+        blank=True,
+        max_num=4,
+        verbose_name=_("key figures"),
+        help_text=_("Up to four figures that sum up the incubator."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("key_figures"),
+        InlinePanel(
+            "highlights",
+            heading=_("Highlighted projects"),
+            label=_("Project"),
+            max_num=6,
+            help_text=_("When empty, the latest projects are shown."),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.FilterField("kind")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "projects.CallIndexPage",
+        "projects.ProjectIndexPage",
+        "projects.NewsIndexPage",
+        "projects.ResultsPage",
+        "home.ContentPage",
+    ]
+
+    class Meta:
+        verbose_name = _("territory home page")
+        verbose_name_plural = _("territory home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from projects import queries
+
+        context = super().get_context(request, *args, **kwargs)
+        context["highlighted_projects"] = queries.highlighted_projects(self)
+        context["latest_news"] = queries.latest_news(self, limit=3)
+        context["open_calls"] = queries.open_calls(self)
+        return context
+
+
+class TerritoryHighlight(Orderable):
+    page = ParentalKey(TerritoryHomePage, on_delete=models.CASCADE, related_name="highlights")
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("project"),
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("highlighted project")
+        verbose_name_plural = _("highlighted projects")
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Network name"), max_length=40)
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")
+
+
+@register_setting(icon="site")
+class TerritorySettings(BaseSiteSetting):
+    """The identity a site shows on every page: the hub's and each territory's."""
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=80,
+        blank=True,
+        help_text=_("Short name shown in the header. Defaults to the home page's title."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    footer_text = models.CharField(_("footer text"), max_length=300, blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("social links")
+    )
+
+    panels = [
+        FieldPanel("display_name"),
+        FieldPanel("logo"),
+        FieldPanel("contact_email"),
+        FieldPanel("footer_text"),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identities")

@@ -1,0 +1,80 @@
+"""The demo network: complete, idempotent, and every page of it renders."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from home.demo import content
+from projects.models import CallForIrritantsPage, CallStatus, NewsPage, ProjectPage, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "sites": Site.objects.count(),
+        "themes": Theme.objects.count(),
+    }
+
+
+def test_load_demo_twice_changes_nothing():
+    before = counts()
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    assert counts() == before
+
+
+def test_demo_has_every_territory_project_news_and_call():
+    for territory in content.TERRITORIES:
+        site = Site.objects.get(hostname=territory["hostname"])
+        home = site.root_page
+        projects = ProjectPage.objects.descendant_of(home).live()
+        assert sorted(projects.values_list("slug", flat=True)) == sorted(
+            p["slug"] for p in territory["projects"]
+        )
+        assert all(project.current_phase for project in projects)
+        assert NewsPage.objects.descendant_of(home).live().count() == len(territory["news"])
+        assert CallForIrritantsPage.objects.descendant_of(home).live().count() == 1
+
+
+def test_demo_has_both_open_and_closed_calls():
+    statuses = {call.status for call in CallForIrritantsPage.objects.live()}
+    assert {CallStatus.OPEN, CallStatus.CLOSED} <= statuses
+
+
+def live_page_urls():
+    """(host, path) of every live demo page, resolved through its own site."""
+    urls = []
+    for page in Page.objects.live().filter(depth__gte=2).specific():
+        site_id, root_url, path = page.get_url_parts()
+        urls.append((root_url.split("://")[1].split(":")[0], path, page.title))
+    return urls
+
+
+def test_every_demo_page_renders(client):
+    urls = live_page_urls()
+    assert len(urls) > 40
+    for host, path, title in urls:
+        response = client.get(path, HTTP_HOST=host)
+        assert response.status_code == 200, (host, path)
+        assert response.context["page"].title == title
+
+
+def test_missing_page_gets_a_styled_404_in_the_territory_identity(client):
+    response = client.get("/cette-page-n-existe-pas/", HTTP_HOST="pau.localhost")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page introuvable" in html
+    assert '<link rel="stylesheet"' in html
+    assert "Pau" in html  # the territory's header, not a bare error page
+
+
+def test_news_index_never_fails_on_a_bad_page_number(client):
+    for page in ["abc", "0", "-1", "9999", "1.5", ""]:
+        response = client.get(f"/actualites/?page={page}", HTTP_HOST="var.localhost")
+        assert response.status_code == 200
