@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class TerritoriesConfig(AppConfig):
     name = "territories"
     verbose_name = _("Territories")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import Territory
+        from .views import SuperusersOnly
+
+        register_permission_policy(Territory, SuperusersOnly(Territory))

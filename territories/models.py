@@ -1,11 +1,12 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import key_figure_blocks
@@ -129,3 +130,67 @@ class TerritorySettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site identity")
         verbose_name_plural = _("site identities")
+
+
+class Territory(models.Model):
+    """A territory's editorial space: what create_territory opened for it, in one record.
+
+    The public face is the TerritoryHomePage; this record ties it to the site, the
+    collection, the two groups and the workflow, so that permissions, the admin list and
+    archiving never have to guess them from names.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), unique=True)
+    site = models.OneToOneField(
+        "wagtailcore.Site", on_delete=models.PROTECT, related_name="territory"
+    )
+    home = models.OneToOneField(
+        TerritoryHomePage, on_delete=models.PROTECT, related_name="territory_space"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="territory"
+    )
+    editors = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="edited_territory"
+    )
+    publishers = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="published_territory"
+    )
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow", on_delete=models.PROTECT, related_name="territory"
+    )
+    created_at = models.DateTimeField(_("opened on"), auto_now_add=True)
+    archived_at = models.DateTimeField(_("archived on"), null=True, blank=True)
+    # Page id → id of the revision that was live when the territory was archived, so that
+    # restoring publishes exactly what citizens saw, not drafts written since.
+    archived_revisions = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("territory")
+        verbose_name_plural = _("territories")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_archived(self):
+        return self.archived_at is not None
+
+    @property
+    def status_label(self):
+        return _("Archived") if self.is_archived else _("Online")
+
+    def pages(self):
+        """Every page of the territory, in every language."""
+        return territory_pages(self.home)
+
+
+def territory_pages(home):
+    """The pages under a territory home page and under each of its translations."""
+    paths = home.get_translations(inclusive=True).values_list("path", flat=True)
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return Page.objects.filter(condition)

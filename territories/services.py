@@ -1,22 +1,41 @@
-"""Opening a territory: its site, its home page and the standard sections under it."""
+"""Opening, archiving and restoring a territory: one place for each, used by the admin
+screen, the management commands and the demo loader alike."""
 
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import ContentPage
 from projects.models import CallIndexPage, NewsIndexPage, ProjectIndexPage, ResultsPage
 
-from .models import TerritoryHomePage, TerritoryKind, TerritorySettings
+from .models import Territory, TerritoryHomePage, TerritoryKind, TerritorySettings
+from .permissions import ensure_network_group, grant_territory_permissions, group_names
 
 HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
 )
+
+# Group names append " — Publication" (14 characters) and must fit Django's 150.
+NAME_MAX_LENGTH = 100
+SLUG_MAX_LENGTH = 50
 
 
 @dataclass(frozen=True)
@@ -46,13 +65,28 @@ class TerritorySpec:
     port: int = 80
     intro: str = ""
 
+    def __post_init__(self):
+        self.name = " ".join(self.name.split())
+        self.slug = self.slug.strip()
+        self.hostname = self.hostname.strip().lower()
+
 
 def validate_spec(spec):
     errors = {}
-    if not spec.name.strip():
+    if not spec.name:
         errors["name"] = _("Give the territory's name.")
+    elif len(spec.name) > NAME_MAX_LENGTH:
+        errors["name"] = _("The name is too long: %(max)d characters at most.") % {
+            "max": NAME_MAX_LENGTH
+        }
+    elif Group.objects.filter(name__in=group_names(spec.name)).exists():
+        errors["name"] = _("A territory named “%(name)s” already exists.") % {"name": spec.name}
     if spec.slug != slugify(spec.slug) or not spec.slug:
         errors["slug"] = _("The slug may only hold lowercase letters, digits and hyphens.")
+    elif len(spec.slug) > SLUG_MAX_LENGTH:
+        errors["slug"] = _("The slug is too long: %(max)d characters at most.") % {
+            "max": SLUG_MAX_LENGTH
+        }
     elif Page.objects.filter(depth=2, slug=spec.slug).exists():
         errors["slug"] = _("A territory already uses the slug “%(slug)s”.") % {"slug": spec.slug}
     if not HOSTNAME_RE.match(spec.hostname):
@@ -64,6 +98,8 @@ def validate_spec(spec):
             "hostname": spec.hostname,
             "port": spec.port,
         }
+    if not 0 < spec.port < 65536:
+        errors["port"] = _("The port must be a number between 1 and 65535.")
     if spec.kind not in TerritoryKind.values:
         errors["kind"] = _("Unknown kind of local government: %(kind)s.") % {"kind": spec.kind}
     if errors:
@@ -71,11 +107,54 @@ def validate_spec(spec):
 
 
 @transaction.atomic
-def create_territory(spec):
-    """Create the site, the home page and the standard sections, all or nothing."""
+def create_territory(spec, user=None):
+    """Open a territory, all or nothing: its pages, site, media, groups, workflow and settings.
+
+    Raises ValidationError (with one French message per field) before touching anything when
+    the spec is refused; any later failure rolls the whole transaction back.
+    """
     validate_spec(spec)
-    root = Page.get_first_root_node()
-    home = root.add_child(
+    # What is created is content, named in the site's default language whatever the
+    # language of the administrator who opens the territory.
+    with translation.override(settings.LANGUAGE_CODE):
+        return create_space(spec, user)
+
+
+def create_space(spec, user):
+    home = create_pages(spec)
+    site = Site.objects.create(
+        hostname=spec.hostname, port=spec.port, root_page=home, site_name=spec.name
+    )
+    TerritorySettings.objects.create(
+        site=site,
+        display_name=spec.name,
+        footer_text=_("%(territory)s — incubator of public services") % {"territory": spec.name},
+    )
+    homes = [home, *translate_home(home, user)]
+    collection = Collection.get_first_root_node().add_child(name=spec.name)
+    editors_name, publishers_name = group_names(spec.name)
+    editors = Group.objects.create(name=editors_name)
+    publishers = Group.objects.create(name=publishers_name)
+    grant_territory_permissions(
+        editors=editors, publishers=publishers, homes=homes, collection=collection, site=site
+    )
+    workflow = create_workflow(spec.name, publishers, homes)
+    ensure_network_group()
+    return Territory.objects.create(
+        name=spec.name,
+        slug=spec.slug,
+        site=site,
+        home=home,
+        collection=collection,
+        editors=editors,
+        publishers=publishers,
+        workflow=workflow,
+    )
+
+
+def create_pages(spec):
+    """The territory's home page and its standard sections, published."""
+    home = Page.get_first_root_node().add_child(
         instance=TerritoryHomePage(
             title=spec.name,
             slug=spec.slug,
@@ -90,13 +169,88 @@ def create_territory(spec):
             instance=section.page_class(title=section.title, slug=section.slug, show_in_menus=True)
         )
         page.save_revision().publish()
-    site = Site.objects.create(
-        hostname=spec.hostname, port=spec.port, root_page=home, site_name=spec.name
-    )
-    TerritorySettings.objects.create(site=site)
     return home
+
+
+def translate_home(home, user):
+    """The home page in every other content language, through wagtail-localize.
+
+    The copies start in French and are published at once (wagtail-localize would publish
+    them after the commit, outside this transaction), so that each language's tree exists
+    from day one; translators then replace the text in wagtail-localize's editor.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(home)
+    translations = []
+    for locale in content_locales():
+        if locale == home.locale:
+            continue
+        Translation.objects.create(source=source, target_locale=locale).save_target(
+            user=user, publish=False
+        )
+        copy = home.get_translation(locale)
+        copy.latest_revision.publish(user=user)
+        translations.append(copy)
+    return translations
+
+
+def content_locales():
+    """One Locale per configured content language, created on first use."""
+    return [
+        Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    ]
+
+
+def create_workflow(territory_name, publishers, homes):
+    """Moderation: the publication group approves what the editors submit."""
+    workflow = Workflow.objects.create(
+        name=_("%(territory)s — Moderation") % {"territory": territory_name}
+    )
+    task = GroupApprovalTask.objects.create(
+        name=_("%(territory)s — Approval by the publishers") % {"territory": territory_name}
+    )
+    task.groups.set([publishers])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.bulk_create(WorkflowPage(workflow=workflow, page=home) for home in homes)
+    return workflow
 
 
 def section_of(territory, page_class):
     """The territory's section of a given type (its calls index, its news index…)."""
     return page_class.objects.child_of(territory).first()
+
+
+@transaction.atomic
+def archive_territory(territory, user=None):
+    """Take a territory offline without deleting anything: every page is unpublished.
+
+    The site keeps its host name (nobody else can take it) and answers 404 everywhere; the
+    revisions that were live are remembered so that restoring brings back exactly them.
+    """
+    if territory.is_archived:
+        raise ValidationError(_("%(territory)s is already archived.") % {"territory": territory})
+    live_pages = territory.pages().live().order_by("-depth")
+    territory.archived_revisions = {str(page.pk): page.live_revision_id for page in live_pages}
+    for page in live_pages.specific():
+        page.unpublish(user=user)
+    territory.archived_at = timezone.now()
+    territory.save(update_fields=["archived_at", "archived_revisions"])
+
+
+@transaction.atomic
+def restore_territory(territory, user=None):
+    """Publish again what was live when the territory was archived, and only that."""
+    if not territory.is_archived:
+        raise ValidationError(_("%(territory)s is not archived.") % {"territory": territory})
+    revisions = territory.archived_revisions
+    pages = territory.pages().filter(pk__in=[int(pk) for pk in revisions]).order_by("depth")
+    for page in pages.specific():
+        revision_id = revisions[str(page.pk)]
+        if revision_id is not None and (revision := page.revisions.filter(pk=revision_id).first()):
+            revision.publish(user=user, changed=False)
+        else:
+            page.live = True
+            page.save(update_fields=["live"], clean=False)
+    territory.archived_at = None
+    territory.archived_revisions = {}
+    territory.save(update_fields=["archived_at", "archived_revisions"])

@@ -167,7 +167,7 @@ class DemoLoader:
                     port=self.port,
                     intro=data["intro"],
                 )
-            )
+            ).home
             home.key_figures = json.dumps(
                 [{"type": "key_figure", "value": figure} for figure in data["key_figures"]]
             )

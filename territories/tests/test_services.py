@@ -1,11 +1,22 @@
-"""Opening a territory creates its whole site at once, or nothing at all."""
+"""Opening a territory creates its whole editorial space at once, or nothing at all."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from wagtail.models import Page, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+)
 
 from projects.models import CallIndexPage, NewsIndexPage, ProjectIndexPage, ResultsPage
-from territories.models import TerritoryHomePage, TerritorySettings
+from territories import services
+from territories.models import Territory, TerritoryHomePage, TerritorySettings
 from territories.services import TerritorySpec, create_territory
 
 pytestmark = pytest.mark.django_db
@@ -15,12 +26,20 @@ CALVADOS = dict(
 )
 
 
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, Site, Collection, Group, Workflow, Territory, TerritorySettings)
+    }
+
+
 def test_create_territory_opens_a_site_with_the_standard_sections(client):
-    home = create_territory(TerritorySpec(**CALVADOS))
+    territory = create_territory(TerritorySpec(**CALVADOS))
+    home = territory.home
 
     site = Site.objects.get(hostname="calvados.localhost")
-    assert site.root_page_id == home.pk
-    assert TerritorySettings.objects.filter(site=site).exists()
+    assert territory.site == site and site.root_page_id == home.pk
+    assert TerritorySettings.for_site(site).display_name == "Département du Calvados"
     children = [page.specific_class for page in home.get_children().live()]
     assert children[:4] == [CallIndexPage, ProjectIndexPage, NewsIndexPage, ResultsPage]
     response = client.get("/", HTTP_HOST="calvados.localhost")
@@ -29,38 +48,98 @@ def test_create_territory_opens_a_site_with_the_standard_sections(client):
     assert client.get("/projets/", HTTP_HOST="calvados.localhost").status_code == 200
 
 
+def test_create_territory_opens_its_editorial_space():
+    territory = create_territory(TerritorySpec(**CALVADOS))
+
+    assert territory.collection.name == "Département du Calvados"
+    assert territory.collection.get_parent() == Collection.get_first_root_node()
+    assert territory.editors.name == "Département du Calvados — Rédaction"
+    assert territory.publishers.name == "Département du Calvados — Publication"
+
+    english = Locale.objects.get(language_code="en")
+    translation = territory.home.get_translation(english)
+    assert translation.live
+    assert set(territory.pages().filter(depth=2)) == {territory.home.page_ptr, translation.page_ptr}
+
+    def page_codenames(group, page):
+        return set(
+            GroupPagePermission.objects.filter(group=group, page=page).values_list(
+                "permission__codename", flat=True
+            )
+        )
+
+    for home in (territory.home, translation):
+        assert page_codenames(territory.editors, home) == {"add_page", "change_page"}
+        assert page_codenames(territory.publishers, home) == {
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+        }
+    editor_media = set(
+        GroupCollectionPermission.objects.filter(
+            group=territory.editors, collection=territory.collection
+        ).values_list("permission__codename", flat=True)
+    )
+    assert editor_media == {"add_image", "choose_image", "add_document", "choose_document"}
+    assert (
+        GroupSitePermission.objects.filter(group=territory.publishers, site=territory.site)
+        .values_list("permission__codename", flat=True)
+        .get()
+        == "change_territorysettings"
+    )
+    assert not GroupSitePermission.objects.filter(group=territory.editors).exists()
+
+    workflow = territory.workflow
+    assert workflow.active
+    assert set(workflow.workflow_pages.values_list("page_id", flat=True)) == {
+        territory.home.pk,
+        translation.pk,
+    }
+    task = workflow.tasks.get().specific
+    assert list(task.groups.all()) == [territory.publishers]
+    assert territory.home.get_workflow() == workflow
+
+
 @pytest.mark.parametrize(
     "change, field",
     [
         ({"slug": "var"}, "slug"),
         ({"slug": "Calva dos"}, "slug"),
+        ({"slug": "c" * 51}, "slug"),
         ({"hostname": "var.localhost"}, "hostname"),
         ({"hostname": "calvados_.localhost"}, "hostname"),
         ({"hostname": "-calvados.localhost"}, "hostname"),
         ({"name": "  "}, "name"),
+        ({"name": "C" * 101}, "name"),
+        ({"name": "Département du Var"}, "name"),
         ({"kind": "canton"}, "kind"),
+        ({"port": 70000}, "port"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_and_creates_nothing(change, field):
-    pages, sites = Page.objects.count(), Site.objects.count()
+    before = counts()
 
     with pytest.raises(ValidationError) as error:
         create_territory(TerritorySpec(**{**CALVADOS, **change}))
 
     assert field in error.value.message_dict
     assert error.value.message_dict[field][0]
-    assert (Page.objects.count(), Site.objects.count()) == (pages, sites)
+    assert counts() == before
 
 
 def test_a_failure_half_way_leaves_nothing_behind(monkeypatch):
-    pages, sites = Page.objects.count(), Site.objects.count()
+    before = counts()
 
-    def failing_create(**kwargs):
-        raise RuntimeError("settings table unavailable")
+    def failing_workflow(*args, **kwargs):
+        raise RuntimeError("workflow tables unavailable")
 
-    monkeypatch.setattr(TerritorySettings.objects, "create", failing_create)
+    # The workflow is created after the pages, site, settings, collection and groups.
+    monkeypatch.setattr(services, "create_workflow", failing_workflow)
     with pytest.raises(RuntimeError):
         create_territory(TerritorySpec(**CALVADOS))
 
-    assert (Page.objects.count(), Site.objects.count()) == (pages, sites)
+    assert counts() == before
     assert not TerritoryHomePage.objects.filter(slug="calvados").exists()
+    assert not Group.objects.filter(name__startswith="Département du Calvados").exists()

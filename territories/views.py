@@ -1,0 +1,106 @@
+"""The "Territoires" admin screen: superusers list the territories and open new ones."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from .forms import TerritoryForm
+from .models import Territory
+from .services import create_territory
+
+
+class SuperusersOnly(BasePermissionPolicy):
+    """Opening territories is an administrator's job; nobody edits or deletes one here
+    (archive_territory takes one offline without losing anything)."""
+
+    allowed_actions = {"add", "view"}
+
+    def user_has_permission(self, user, action):
+        return user.is_active and user.is_superuser and action in self.allowed_actions
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self.user_has_any_permission(user, actions):
+            return self.model.objects.all()
+        return self.model.objects.none()
+
+
+def listing_queryset():
+    """Territories with what the list shows, in one query whatever their number."""
+    pages = Page.objects.filter(path__startswith=OuterRef("home__path")).order_by()
+    members = (
+        get_user_model()
+        .objects.filter(Q(groups=OuterRef("editors_id")) | Q(groups=OuterRef("publishers_id")))
+        .order_by()
+    )
+    return Territory.objects.select_related("site").annotate(
+        page_count=Subquery(pages.values(count=aggregate("COUNT", "pk"))),
+        editor_count=Subquery(members.values(count=aggregate("COUNT", "pk", distinct=True))),
+        last_published_at=Subquery(pages.values(last=aggregate("MAX", "last_published_at"))),
+    )
+
+
+def aggregate(function, field, distinct=False):
+    """An aggregate for a correlated subquery: Django's own would add a GROUP BY."""
+    template = "%(function)s(DISTINCT %(expressions)s)" if distinct else None
+    return Func(F(field), function=function, template=template)
+
+
+class TerritoryIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return listing_queryset()
+
+
+class TerritoryCreateView(generic.CreateView):
+    def save_instance(self):
+        return create_territory(self.form.spec, user=self.request.user)
+
+    def get_success_message(self, instance):
+        return _("Territory “%(name)s” opened at %(url)s/.") % {
+            "name": instance.name,
+            "url": instance.site.root_url,
+        }
+
+    def get_success_buttons(self):
+        return []
+
+
+class TerritoryViewSet(ModelViewSet):
+    model = Territory
+    index_view_class = TerritoryIndexView
+    add_view_class = TerritoryCreateView
+    icon = "site"
+    menu_label = _("Territories")
+    menu_order = 150
+    add_to_admin_menu = True
+    add_item_label = _("Add a territory")
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    list_filter = []
+    search_fields = ["name", "slug", "site__hostname"]
+    list_display = [
+        TitleColumn(
+            "name",
+            label=_("Territory"),
+            get_url=lambda territory: reverse("wagtailadmin_explore", args=[territory.home_id]),
+        ),
+        Column("hostname", label=_("Host name"), accessor="site.hostname"),
+        NumberColumn("page_count", label=_("Pages")),
+        NumberColumn("editor_count", label=_("Editors")),
+        DateColumn("last_published_at", label=_("Last publication")),
+        Column("status", label=_("Status"), accessor="status_label"),
+    ]
+
+    def get_form_class(self, for_update=False):
+        return TerritoryForm
