@@ -9,7 +9,9 @@ class TerritoriesConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from .admin_filters import scope_admin_filters
         from .models import Territory
         from .views import SuperusersOnly
 
         register_permission_policy(Territory, SuperusersOnly(Territory))
+        scope_admin_filters()

@@ -1,0 +1,243 @@
+"""The isolation matrix: an editor of one territory reaches nothing of another.
+
+Real territory accounts (in the groups create_territory made) walk every kind of admin URL
+over HTTP, against the other territory's objects (refused, or absent from listings) and
+against their own (served, and present in listings).
+"""
+
+import io
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
+
+from home.models import ContentPage
+from projects.models import ProjectPage
+from territories.models import Territory
+
+pytestmark = pytest.mark.django_db
+
+# URLs that address one object: refused for the other territory, served for one's own.
+DIRECT_URLS = {
+    "page": [
+        "/admin/pages/{page}/",
+        "/admin/pages/{page}/edit/",
+        "/admin/pages/{page}/history/",
+        "/admin/pages/{page}/revisions/{revision}/view/",
+        "/admin/pages/{page}/revisions/compare/earliest...{revision}/",
+        "/admin/pages/{page}/usage/",
+        "/admin/pages/{page}/workflow_history/",
+        "/admin/pages/{page}/view_draft/",
+        "/admin/pages/{page}/unpublish/",
+        "/admin/pages/{page}/move/",
+        "/admin/pages/{page}/copy/",
+        "/admin/pages/{page}/delete/",
+        "/admin/pages/{page}/privacy/",
+        "/admin/localize/submit/page/{page}/",
+    ],
+    "section": [
+        "/admin/pages/{section}/",
+        "/admin/pages/{section}/add_subpage/",
+        "/admin/pages/add/projects/projectpage/{section}/",
+        "/admin/choose-page/{section}/",
+    ],
+    "translation": [
+        "/admin/pages/{translation}/edit/",
+        "/admin/localize/translate/{translation_record}/pofile/download/",
+        "/admin/localize/update/{translation_source}/",
+    ],
+    "image": [
+        "/admin/images/{image}/",
+        "/admin/images/{image}/delete/",
+        "/admin/images/usage/{image}/",
+        "/admin/images/chooser/chosen/{image}/",
+    ],
+    "document": [
+        "/admin/documents/edit/{document}/",
+        "/admin/documents/delete/{document}/",
+        "/admin/documents/usage/{document}/",
+        "/admin/documents/chooser/chosen/{document}/",
+    ],
+    "site settings": [
+        "/admin/settings/territories/territorysettings/{site}/",
+    ],
+}
+
+# Listings and searches: the other territory's marker never shows, one's own does.
+LISTING_URLS = {
+    "page": [
+        "/admin/pages/search/?q=Témoin",
+        "/admin/choose-page/search/?q=Témoin",
+        "/admin/reports/site-history/",
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/",
+    ],
+    "territory": [
+        "/admin/pages/",
+        "/admin/choose-page/",
+        "/admin/localize/reports/translations/",
+    ],
+    "image": ["/admin/images/", "/admin/images/chooser/"],
+    "document": ["/admin/documents/", "/admin/documents/chooser/"],
+}
+
+
+def png():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 8), "teal").save(buffer, "PNG")
+    return ContentFile(buffer.getvalue(), name="temoin.png")
+
+
+def user_in(group, username):
+    user = get_user_model().objects.create_user(username=username, password="x")
+    user.groups.add(group)
+    return user
+
+
+class TerritoryObjects:
+    """One object of each kind in a territory, with a marker title to look for."""
+
+    def __init__(self, territory, author, english):
+        self.territory = territory
+        self.author = author
+        label = territory.slug.capitalize()
+        self.marker = f"Témoin {label}"
+        page = ProjectPage.objects.descendant_of(territory.home).first()
+        self.section = page.get_parent()
+        page.title = self.marker
+        revision = page.save_revision(user=author)
+        revision.publish(user=author)
+        page.save_revision(user=author, log_action=True)  # a draft for the history
+        page.refresh_from_db()
+        page.locked, page.locked_by, page.locked_at = True, author, timezone.now()
+        page.save(update_fields=["locked", "locked_by", "locked_at"])
+        self.page = page
+        self.revision = revision
+        # Pending moderation, for the workflow reports and dashboard panels.
+        about = ContentPage.objects.child_of(territory.home).get(slug="a-propos")
+        about.title = f"{self.marker} en relecture"
+        about.save_revision(user=author)
+        territory.workflow.start(about, author)
+        # A translation, made through wagtail-localize.
+        translate_object(page, [english])
+        self.translation = page.get_translation(english)
+        self.translation_record = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=english
+        )
+        self.image = Image.objects.create(
+            title=self.marker, file=png(), collection=territory.collection
+        )
+        self.document = Document.objects.create(
+            title=self.marker,
+            file=ContentFile(b"%PDF-1.4 temoin", name="temoin.pdf"),
+            collection=territory.collection,
+        )
+
+    def url(self, template):
+        return template.format(
+            page=self.page.pk,
+            revision=self.revision.pk,
+            section=self.section.pk,
+            translation=self.translation.pk,
+            translation_record=self.translation_record.pk,
+            translation_source=self.translation_record.source_id,
+            image=self.image.pk,
+            document=self.document.pk,
+            site=self.territory.site_id,
+        )
+
+
+@pytest.fixture
+def world(django_capture_on_commit_callbacks):
+    english = Locale.objects.get(language_code="en")
+    var, pau = Territory.objects.get(slug="var"), Territory.objects.get(slug="pau")
+    users = {
+        "editor": user_in(var.editors, "redaction-var-test"),
+        "publisher": user_in(var.publishers, "publication-var-test"),
+    }
+    pau_publisher = user_in(pau.publishers, "publication-pau-test")
+    with django_capture_on_commit_callbacks(execute=True):
+        own = TerritoryObjects(var, users["publisher"], english)
+        other = TerritoryObjects(pau, pau_publisher, english)
+    return users, own, other
+
+
+def text(response):
+    """The HTML a response shows, also when a chooser wraps it in JSON."""
+    if response.get("Content-Type", "").startswith("application/json"):
+        return json.loads(response.content).get("html", "")
+    return response.content.decode()
+
+
+def served(response):
+    if response.status_code == 200:
+        return True
+    # "Add a subpage" goes straight to the form when only one page type is allowed.
+    return response.status_code == 302 and response["Location"].startswith("/admin/pages/add/")
+
+
+def refused(response):
+    if response.status_code in (403, 404):
+        return True
+    # Wagtail answers a permission refusal with a redirect to the dashboard.
+    return response.status_code == 302 and response["Location"].rstrip("/") == "/admin"
+
+
+def test_isolation_matrix(client, world, capsys):
+    users, own, other = world
+    direct = [(kind, url) for kind, urls in DIRECT_URLS.items() for url in urls]
+    listings = [(kind, url) for kind, urls in LISTING_URLS.items() for url in urls]
+    leaks, failures = [], []
+
+    for role, user in users.items():
+        client.force_login(user)
+        for kind, template in direct:
+            response = client.get(other.url(template))
+            if not refused(response):
+                leaks.append(
+                    f"{role} reached Pau's {kind}: {other.url(template)} → {response.status_code}"
+                )
+        for kind, url in listings:
+            response = client.get(url)
+            body = text(response)
+            if response.status_code == 200 and other.marker in body:
+                leaks.append(f"{role} saw Pau's {kind} in {url}")
+            if response.status_code == 200 and other.author.username in body:
+                leaks.append(f"{role} saw Pau's editor in {url}")
+            if response.status_code == 200 and "Pau Béarn" in body:
+                at = body.index("Pau Béarn")
+                leaks.append(f"{role} saw Pau's territory in {url}: {body[at - 80 : at + 40]!r}")
+
+    # One's own objects are served (checked with the publisher, who holds every right).
+    client.force_login(users["publisher"])
+    for kind, template in direct:
+        response = client.get(own.url(template))
+        if not served(response):
+            failures.append(f"own {kind}: {own.url(template)} → {response.status_code}")
+    for kind, url in listings:
+        response = client.get(url)
+        if response.status_code != 200:
+            failures.append(f"own listing {url} → {response.status_code}")
+        elif kind != "territory" and own.marker not in text(response):
+            failures.append(f"own {kind} missing from {url}")
+
+    size = (len(direct) + len(listings)) * len(users)
+    with capsys.disabled():
+        print(
+            f"\nisolation matrix: {len(direct)} object URLs + {len(listings)} listings, "
+            f"{len(DIRECT_URLS)} object kinds, × {len(users)} roles × 2 territories "
+            f"= {size * 2} requests"
+        )
+    assert not leaks, "\n".join(leaks)
+    assert not failures, "\n".join(failures)
