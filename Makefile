@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint lock messages clean
+.PHONY: run test install migrate demo lint lock messages bench-territory clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
@@ -45,6 +45,10 @@ lock:
 messages: install
 	$(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=var --no-obsolete
 	$(PY) manage.py compilemessages -l fr -l en --ignore=.venv
+
+# create_territory's time on a throwaway database (SQLite, or DATABASE_URL's server).
+bench-territory: install
+	$(PY) bench/create_territory.py
 
 clean:
 	rm -rf $(VENV) var

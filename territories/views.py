@@ -53,8 +53,9 @@ def listing_queryset():
 
 def aggregate(function, field, distinct=False):
     """An aggregate for a correlated subquery: Django's own would add a GROUP BY."""
-    template = "%(function)s(DISTINCT %(expressions)s)" if distinct else None
-    return Func(F(field), function=function, template=template)
+    if distinct:
+        return Func(F(field), function=function, template="%(function)s(DISTINCT %(expressions)s)")
+    return Func(F(field), function=function)
 
 
 class TerritoryIndexView(generic.IndexView):

@@ -6,6 +6,7 @@ from wagtail.models import Page, Revision, Site
 
 from home.demo import content
 from projects.models import CallForIrritantsPage, CallStatus, NewsPage, ProjectPage, Theme
+from territories.models import Territory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,13 @@ def test_news_index_never_fails_on_a_bad_page_number(client):
     for page in ["abc", "0", "-1", "9999", "1.5", ""]:
         response = client.get(f"/actualites/?page={page}", HTTP_HOST="var.localhost")
         assert response.status_code == 200
+
+
+def test_demo_accounts_edit_their_own_territory_only(client, settings):
+    settings.DEBUG = True
+    call_command("create_dev_admin")
+    assert client.login(username="redaction-var", password="demo")
+    var, pau = Territory.objects.get(slug="var"), Territory.objects.get(slug="pau")
+    assert client.get(f"/admin/pages/{var.home_id}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{pau.home_id}/edit/").status_code in (302, 403, 404)
+    assert client.login(username="publication-pau", password="demo")

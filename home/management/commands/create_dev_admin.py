@@ -3,9 +3,16 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from territories.models import Territory
+
+DEMO_EDITOR_PASSWORD = "demo"
+
 
 class Command(BaseCommand):
-    help = _("Create the development administrator account (only when DEBUG is on).")
+    help = _(
+        "Create the development accounts (only when DEBUG is on): the administrator, and an "
+        "editor and a publisher for each territory."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
@@ -15,13 +22,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             refusal = _("Refused: DEBUG is off, and this account has a known password.")
             raise CommandError(refusal)
-        User = get_user_model()
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"is_staff": True, "is_superuser": True}
-        )
-        if created:
-            user.set_password(password)
-            user.save()
+        created = self.ensure_user(username, password, is_staff=True, is_superuser=True)
         self.stdout.write(
             _("Admin: %(url)s/admin/ — user “%(username)s”, password “%(password)s”%(note)s")
             % {
@@ -31,3 +32,23 @@ class Command(BaseCommand):
                 "note": "" if created else _(" (account already existed, password unchanged)"),
             }
         )
+        for territory in Territory.objects.select_related("editors", "publishers"):
+            for role, group in (
+                ("redaction", territory.editors),
+                ("publication", territory.publishers),
+            ):
+                name = f"{role}-{territory.slug}"
+                self.ensure_user(name, DEMO_EDITOR_PASSWORD, groups=[group])
+                self.stdout.write(
+                    _("  %(group)s: user “%(username)s”, password “%(password)s”")
+                    % {"group": group.name, "username": name, "password": DEMO_EDITOR_PASSWORD}
+                )
+
+    def ensure_user(self, username, password, groups=(), **flags):
+        """Create the account if missing; an existing account keeps its password."""
+        user, created = get_user_model().objects.get_or_create(username=username, defaults=flags)
+        if created:
+            user.set_password(password)
+            user.save()
+            user.groups.add(*groups)
+        return created
