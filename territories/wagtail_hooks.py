@@ -38,7 +38,9 @@ class TerritoryTranslationsReportView(TranslationsReportView):
         if sees_everything(user):
             return translations
         pages = reachable_pages(user, Page.objects.all())
-        return translations.filter(source__object_id__in=pages.values("translation_key"))
+        return translations.filter(
+            source__object_id__in=pages.values("translation_key")
+        ).order_by("-created_at")
 
 
 # Ordered before wagtail-localize's hook, so these paths resolve to the scoped view first.
