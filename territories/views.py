@@ -59,11 +59,17 @@ def aggregate(function, field, distinct=False):
 
 
 class TerritoryIndexView(generic.IndexView):
+    add_item_label = _("Add a territory")
+
     def get_base_queryset(self):
         return listing_queryset()
 
 
 class TerritoryCreateView(generic.CreateView):
+    page_title = _("Add a territory")
+    submit_button_label = _("Open the territory")
+    submit_button_active_label = _("Opening…")
+
     def save_instance(self):
         return create_territory(self.form.spec, user=self.request.user)
 
@@ -85,7 +91,6 @@ class TerritoryViewSet(ModelViewSet):
     menu_label = _("Territories")
     menu_order = 150
     add_to_admin_menu = True
-    add_item_label = _("Add a territory")
     inspect_view_enabled = False
     copy_view_enabled = False
     list_filter = []

@@ -29,6 +29,13 @@ def scope_explorer(parent_page, pages, request):
     return explorable_pages(request.user, pages)
 
 
+@hooks.register("construct_reports_menu")
+def hide_network_reports(request, menu_items):
+    # Page type usage counts every page of the network (refused in middleware.py).
+    if not sees_everything(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
 class TerritoryTranslationsReportView(TranslationsReportView):
     """wagtail-localize's report lists every translation of the install."""
 
@@ -38,9 +45,9 @@ class TerritoryTranslationsReportView(TranslationsReportView):
         if sees_everything(user):
             return translations
         pages = reachable_pages(user, Page.objects.all())
-        return translations.filter(
-            source__object_id__in=pages.values("translation_key")
-        ).order_by("-created_at")
+        return translations.filter(source__object_id__in=pages.values("translation_key")).order_by(
+            "-created_at"
+        )
 
 
 # Ordered before wagtail-localize's hook, so these paths resolve to the scoped view first.

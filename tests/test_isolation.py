@@ -42,6 +42,9 @@ DIRECT_URLS = {
         "/admin/pages/{page}/delete/",
         "/admin/pages/{page}/privacy/",
         "/admin/localize/submit/page/{page}/",
+        "/admin/bulk/wagtailcore/page/delete/?id={page}",
+        "/admin/bulk/wagtailcore/page/unpublish/?id={page}",
+        "/admin/bulk/wagtailcore/page/move/?id={page}",
     ],
     "section": [
         "/admin/pages/{section}/",
@@ -59,12 +62,15 @@ DIRECT_URLS = {
         "/admin/images/{image}/delete/",
         "/admin/images/usage/{image}/",
         "/admin/images/chooser/chosen/{image}/",
+        "/admin/bulk/wagtailimages/image/delete/?id={image}",
+        "/admin/bulk/wagtailimages/image/add_to_collection/?id={image}",
     ],
     "document": [
         "/admin/documents/edit/{document}/",
         "/admin/documents/delete/{document}/",
         "/admin/documents/usage/{document}/",
         "/admin/documents/chooser/chosen/{document}/",
+        "/admin/bulk/wagtaildocs/document/delete/?id={document}",
     ],
     "site settings": [
         "/admin/settings/territories/territorysettings/{site}/",
@@ -91,6 +97,15 @@ LISTING_URLS = {
     "image": ["/admin/images/", "/admin/images/chooser/"],
     "document": ["/admin/documents/", "/admin/documents/chooser/"],
 }
+
+
+# Network-wide summaries: refused to every territory account.
+NETWORK_ONLY_URLS = [
+    "/admin/reports/page-types-usage/",
+    "/admin/reports/page-types-usage/results/",
+    "/admin/bulk/wagtailimages/image/delete/?id=all",
+    "/admin/territories/",
+]
 
 
 def png():
@@ -208,6 +223,10 @@ def test_isolation_matrix(client, world, capsys):
                 leaks.append(
                     f"{role} reached Pau's {kind}: {other.url(template)} → {response.status_code}"
                 )
+        for url in NETWORK_ONLY_URLS:
+            response = client.get(url)
+            if not refused(response):
+                leaks.append(f"{role} reached the network-wide {url} → {response.status_code}")
         for kind, url in listings:
             response = client.get(url)
             body = text(response)
@@ -218,6 +237,9 @@ def test_isolation_matrix(client, world, capsys):
             if response.status_code == 200 and "Pau Béarn" in body:
                 at = body.index("Pau Béarn")
                 leaks.append(f"{role} saw Pau's territory in {url}: {body[at - 80 : at + 40]!r}")
+
+    menu = client.get("/admin/").content.decode()
+    assert "page-types-usage" not in menu and "locked" in menu  # the reports menu, trimmed
 
     # One's own objects are served (checked with the publisher, who holds every right).
     client.force_login(users["publisher"])
@@ -232,10 +254,11 @@ def test_isolation_matrix(client, world, capsys):
         elif kind != "territory" and own.marker not in text(response):
             failures.append(f"own {kind} missing from {url}")
 
-    size = (len(direct) + len(listings)) * len(users)
+    size = (len(direct) + len(listings) + len(NETWORK_ONLY_URLS)) * len(users)
     with capsys.disabled():
         print(
-            f"\nisolation matrix: {len(direct)} object URLs + {len(listings)} listings, "
+            f"\nisolation matrix: {len(direct)} object URLs + {len(listings)} listings "
+            f"+ {len(NETWORK_ONLY_URLS)} network-wide URLs, "
             f"{len(DIRECT_URLS)} object kinds, × {len(users)} roles × 2 territories "
             f"= {size * 2} requests"
         )

@@ -25,6 +25,7 @@ def test_superusers_see_every_territory_with_its_figures(
         response = admin_client.get("/admin/territories/")
     assert response.status_code == 200
     body = response.content.decode()
+    assert "Ajouter un territoire" in body
     for territory in Territory.objects.select_related("site"):
         assert territory.name.replace("'", "&#x27;") in body
         assert territory.site.hostname in body
