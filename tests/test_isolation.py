@@ -10,6 +10,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -264,3 +265,15 @@ def test_isolation_matrix(client, world, capsys):
         )
     assert not leaks, "\n".join(leaks)
     assert not failures, "\n".join(failures)
+
+
+def test_the_network_group_and_superusers_see_every_territory(client, admin_client, world):
+    _users, own, other = world
+    network = user_in(Group.objects.get(name="Réseau"), "reseau-test")
+    client.force_login(network)
+    for http in (client, admin_client):
+        for objects in (own, other):
+            assert http.get(objects.url("/admin/pages/{page}/edit/")).status_code == 200
+            assert http.get(objects.url("/admin/images/{image}/")).status_code == 200
+        assert "page-types-usage" in http.get("/admin/").content.decode()
+    assert admin_client.get("/admin/reports/page-types-usage/").status_code == 200
