@@ -8,9 +8,11 @@ Superusers and the network group, whose permissions sit on the tree's root, see 
 from django.db.models import Q
 from wagtail.models import GroupPagePermission, Page
 
+from .models import under_paths
+
 
 def permission_roots(user):
-    """The pages the user's groups hold permissions on (cached on the user per request)."""
+    """Paths of the pages the user's groups hold permissions on (cached on the user)."""
     if not hasattr(user, "_territory_permission_roots"):
         user._territory_permission_roots = list(
             Page.objects.filter(
@@ -21,29 +23,26 @@ def permission_roots(user):
 
 
 def sees_everything(user):
-    return user.is_superuser or Page.get_first_root_node().path in permission_roots(user)
+    # A permission on the tree's root (depth 1: one path step) covers every territory.
+    return user.is_superuser or any(len(path) == Page.steplen for path in permission_roots(user))
 
 
 def reachable_pages(user, pages):
     """``pages`` narrowed to those under the user's permission roots."""
     if sees_everything(user):
         return pages
-    condition = Q(pk__in=[])
-    for path in permission_roots(user):
-        condition |= Q(path__startswith=path)
-    return pages.filter(condition)
+    return pages.filter(under_paths(permission_roots(user)))
 
 
 def explorable_pages(user, pages):
     """Like ``reachable_pages``, plus the ancestors one walks through to get there."""
     if sees_everything(user):
         return pages
-    condition = Q(pk__in=[])
-    for path in permission_roots(user):
-        condition |= Q(path__startswith=path)
-        ancestors = [path[:end] for end in range(Page.steplen, len(path), Page.steplen)]
-        condition |= Q(path__in=ancestors)
-    return pages.filter(condition)
+    roots = permission_roots(user)
+    ancestors = {
+        path[:end] for path in roots for end in range(Page.steplen, len(path), Page.steplen)
+    }
+    return pages.filter(under_paths(roots) | Q(path__in=ancestors))
 
 
 def can_reach_page(user, page):

@@ -190,7 +190,12 @@ class Territory(models.Model):
 def territory_pages(home):
     """The pages under a territory home page and under each of its translations."""
     paths = home.get_translations(inclusive=True).values_list("path", flat=True)
+    return Page.objects.filter(under_paths(paths))
+
+
+def under_paths(paths):
+    """A condition matching the pages in the subtrees rooted at ``paths``."""
     condition = Q(pk__in=[])
     for path in paths:
         condition |= Q(path__startswith=path)
-    return Page.objects.filter(condition)
+    return condition
