@@ -22,3 +22,9 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path):
+    # Irritant attachments go to a throwaway folder, never to var/private.
+    settings.IRRITANTS_PRIVATE_ROOT = tmp_path / "private"

@@ -57,9 +57,11 @@ INSTALLED_APPS = [
     "territories",
     "projects",
     "search",
+    "irritants",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.typed_table_block",
@@ -160,4 +162,24 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Email: printed on the console unless an SMTP server is configured.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "incubateur@localhost")
+
+# Irritants: attachments are kept outside MEDIA_ROOT (only the reviewing team reads them).
+IRRITANTS_PRIVATE_ROOT = Path(os.environ.get("IRRITANTS_PRIVATE_ROOT") or VAR_DIR / "private")
+IRRITANTS_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("IRRITANTS_ATTACHMENT_MAX_BYTES", str(5 * 1024 * 1024))
+)
+# Submissions per client address: "attempts/seconds".
+IRRITANTS_RATE_LIMIT = os.environ.get("IRRITANTS_RATE_LIMIT", "10/3600")

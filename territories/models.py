@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -118,6 +119,15 @@ class TerritorySettings(BaseSiteSetting):
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, verbose_name=_("social links")
     )
+    irritant_retention_months = models.PositiveSmallIntegerField(
+        _("retention of submitters' data (months)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "How long the name, email and service of agents who report an irritant are kept. "
+            "Stated on the form; past it, purge_irritants erases them."
+        ),
+    )
 
     panels = [
         FieldPanel("display_name"),
@@ -125,6 +135,7 @@ class TerritorySettings(BaseSiteSetting):
         FieldPanel("contact_email"),
         FieldPanel("footer_text"),
         FieldPanel("social_links"),
+        FieldPanel("irritant_retention_months"),
     ]
 
     class Meta:
@@ -185,6 +196,12 @@ class Territory(models.Model):
     def pages(self):
         """Every page of the territory, in every language."""
         return territory_pages(self.home)
+
+    @classmethod
+    def of_page(cls, page):
+        """The territory whose tree, in any language, holds ``page`` (None on the hub)."""
+        homes = TerritoryHomePage.objects.ancestor_of(page, inclusive=True)
+        return cls.objects.filter(home__translation_key__in=homes.values("translation_key")).first()
 
 
 def territory_pages(home):

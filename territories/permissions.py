@@ -40,6 +40,12 @@ GROUP_PERMISSIONS = [
     ("wagtail_localize", "submit_translation"),
 ]
 
+# Publishers review their territory's irritants (the viewset scopes them to it).
+PUBLISHER_GROUP_PERMISSIONS = [
+    ("irritants", "view_irritant"),
+    ("irritants", "change_irritant"),
+]
+
 # Publishers edit their own site's identity, and only that one.
 PUBLISHER_SITE_PERMISSIONS = [("territories", "change_territorysettings")]
 
@@ -79,6 +85,9 @@ def grant_territory_permissions(*, editors, publishers, homes, collection, site)
             )
             for app, codename in media_permissions
         )
+    publishers.permissions.add(
+        *(permission(app, codename) for app, codename in PUBLISHER_GROUP_PERMISSIONS)
+    )
     GroupSitePermission.objects.bulk_create(
         GroupSitePermission(group=publishers, site=site, permission=permission(app, codename))
         for app, codename in PUBLISHER_SITE_PERMISSIONS

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -36,8 +37,11 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class CallForIrritantsPage(BasePage):
-    """One call: agents report everyday problems between its opening and closing dates."""
+class CallForIrritantsPage(RoutablePageMixin, BasePage):
+    """One call: agents report everyday problems between its opening and closing dates.
+
+    The page carries the submission form (see the irritants app) while the call is open.
+    """
 
     eligibility = RichTextField(
         _("who may answer"),
@@ -54,12 +58,21 @@ class CallForIrritantsPage(BasePage):
         help_text=_("How irritants are reviewed, when agents get an answer, what follows."),
     )
     body = StreamField(body_blocks(), blank=True, verbose_name=_("more details"))
+    publish_results = models.BooleanField(
+        _("publish the results"),
+        default=False,
+        help_text=_(
+            "Show the number of irritants per status and the titles of the selected ones. "
+            "Nothing personal is ever shown."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")], heading=_("Dates")),
         FieldPanel("eligibility"),
         FieldPanel("next_steps"),
         FieldPanel("body"),
+        FieldPanel("publish_results"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("eligibility"),
@@ -75,6 +88,18 @@ class CallForIrritantsPage(BasePage):
     class Meta:
         verbose_name = _("call for irritants")
         verbose_name_plural = _("calls for irritants")
+
+    @path("")
+    def call(self, request):
+        from irritants.views import call_page
+
+        return call_page(request, self)
+
+    @path("merci/", name="irritant_received")
+    def irritant_received(self, request):
+        from irritants.views import confirmation
+
+        return confirmation(request, self)
 
     def clean(self):
         super().clean()

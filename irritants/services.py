@@ -1,0 +1,244 @@
+"""What happens to an irritant, in one place for the public form, the admin and the commands."""
+
+import calendar
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext as _
+
+from projects.models import ProjectIndexPage, ProjectPage
+from territories.models import Territory, TerritorySettings
+
+from .models import TRANSITIONS, Irritant, Status, StatusChange
+
+logger = logging.getLogger(__name__)
+
+# Submitting ----------------------------------------------------------------------------
+
+
+def retention_months(territory):
+    return TerritorySettings.for_site(territory.site).irritant_retention_months
+
+
+def submit_irritant(call, data):
+    """Store a submission from the public form (already validated) and tell everyone concerned."""
+    territory = Territory.of_page(call)
+    fields = {name: value for name, value in data.items() if name not in ("consent", "website")}
+    for _attempt in range(5):  # a reference collision is rare: draw another one
+        try:
+            with transaction.atomic():
+                irritant = Irritant(territory=territory, call=call, consent_at=timezone.now())
+                for name, value in fields.items():
+                    setattr(irritant, name, value)
+                irritant.save()
+                StatusChange.objects.create(irritant=irritant, to_status=irritant.status)
+                break
+        except IntegrityError:
+            if not Irritant.objects.filter(reference=irritant.reference).exists():
+                raise
+    send_acknowledgement(irritant)
+    notify_publishers(irritant)
+    return irritant
+
+
+def _send(subject, template, context, recipients):
+    """Send one email; a mail server failure is logged, never lost on the submitter."""
+    if not recipients:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        body = render_to_string(template, context)
+    try:
+        return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    except OSError:
+        logger.exception("Could not send %r to %d recipient(s)", subject, len(recipients))
+        return 0
+
+
+def send_acknowledgement(irritant):
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Your irritant has been received (%(reference)s)") % {
+            "reference": irritant.reference
+        }
+    context = {
+        "irritant": irritant,
+        "territory": irritant.territory,
+        "call_url": irritant.call.full_url if irritant.call else "",
+        "retention_months": retention_months(irritant.territory),
+    }
+    _send(subject, "irritants/emails/acknowledgement.txt", context, [irritant.submitter_email])
+
+
+def notify_publishers(irritant):
+    recipients = list(
+        irritant.territory.publishers.user_set.filter(is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New irritant for %(call)s: %(title)s") % {
+            "call": irritant.call.title if irritant.call else irritant.territory.name,
+            "title": irritant.title,
+        }
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "irritants:edit", args=[irritant.pk]
+    )
+    context = {"irritant": irritant, "admin_url": admin_url}
+    _send(subject, "irritants/emails/new_irritant.txt", context, recipients)
+
+
+# Reviewing -----------------------------------------------------------------------------
+
+
+def check_transition(irritant, new_status, duplicate_of):
+    """Raise ValidationError (per field) when the review may not move this way."""
+    old_status = irritant.status
+    if new_status != old_status and new_status not in TRANSITIONS[old_status]:
+        raise ValidationError(
+            {
+                "status": _("An irritant cannot go from “%(old)s” to “%(new)s”.")
+                % {
+                    "old": irritant.get_status_display(),
+                    "new": Status(new_status).label,
+                }
+            }
+        )
+    if new_status == Status.DUPLICATE:
+        if duplicate_of is None:
+            raise ValidationError({"duplicate_of": _("Choose the irritant this one duplicates.")})
+        if duplicate_of.pk == irritant.pk or duplicate_of.territory_id != irritant.territory_id:
+            raise ValidationError(
+                {"duplicate_of": _("Choose another irritant of the same territory.")}
+            )
+
+
+@transaction.atomic
+def review_irritant(irritant, user, *, previous_status, previous_answer):
+    """Save an irritant edited by the team: history of its status, and the answer sent."""
+    if irritant.status != Status.DUPLICATE:
+        irritant.duplicate_of = None
+    answer_changed = irritant.public_answer.strip() and irritant.public_answer != previous_answer
+    if answer_changed:
+        irritant.answered_at = timezone.now()
+    irritant.save()
+    if irritant.status != previous_status:
+        StatusChange.objects.create(
+            irritant=irritant,
+            from_status=previous_status,
+            to_status=irritant.status,
+            changed_by=user,
+        )
+    if answer_changed and not irritant.is_anonymised:
+        transaction.on_commit(lambda: send_answer(irritant))
+    return irritant
+
+
+def send_answer(irritant):
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Answer to your irritant %(reference)s") % {"reference": irritant.reference}
+    _send(
+        subject,
+        "irritants/emails/answer.txt",
+        {"irritant": irritant, "territory": irritant.territory},
+        [irritant.submitter_email],
+    )
+
+
+def projects_index_of(territory):
+    return ProjectIndexPage.objects.descendant_of(territory.home).first()
+
+
+@transaction.atomic
+def create_project(irritant, user):
+    """A draft project page in the irritant's territory, prefilled from the problem.
+
+    Raises PermissionError when the user may not add a project there, ValidationError when
+    the territory has no projects index or the irritant already has its project.
+    """
+    if irritant.project_id:
+        raise ValidationError(_("This irritant already has its project."))
+    index = projects_index_of(irritant.territory)
+    if index is None:
+        raise ValidationError(_("The territory has no projects page to add the project to."))
+    if not index.permissions_for_user(user).can_add_subpage():
+        raise PermissionError
+    with translation.override(settings.LANGUAGE_CODE):
+        solution = irritant.solution_idea or _("To be written by the team.")
+        project = ProjectPage(
+            title=irritant.title,
+            pitch=irritant.title[:200],
+            problem=_as_rich_text(
+                f"{irritant.problem}\n\n{_('Consequences for users:')} {irritant.consequences}"
+                f"\n\n{_('Users affected:')} {irritant.people_affected}"
+            ),
+            solution=_as_rich_text(solution),
+            sponsor_service=irritant.service,
+            live=False,
+            owner=user,
+        )
+    index.add_child(instance=project)
+    project.save_revision(user=user, log_action=True)
+    irritant.project = project
+    irritant.save(update_fields=["project"])
+    return project
+
+
+def _as_rich_text(text):
+    # Plain text typed by an agent: escaped, paragraphs kept.
+    return linebreaks(escape(text))
+
+
+# Personal data -------------------------------------------------------------------------
+
+
+def months_before(moment, months):
+    """The same day ``months`` earlier, or that month's last day when it is shorter."""
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+def purge_expired(now=None):
+    """Erase the submitter's data of irritants older than their territory's retention period.
+
+    Returns {territory: number of irritants anonymised}. Safe to run again: already
+    anonymised irritants are skipped.
+    """
+    now = now or timezone.now()
+    touched = {}
+    for territory in Territory.objects.select_related("site"):
+        limit = months_before(now, retention_months(territory))
+        expired = Irritant.objects.filter(
+            territory=territory, submitted_at__lt=limit, anonymised_at__isnull=True
+        )
+        count = 0
+        for irritant in expired.iterator():
+            anonymise(irritant, now)
+            count += 1
+        touched[territory] = count
+    return touched
+
+
+def anonymise(irritant, now):
+    if irritant.attachment:
+        irritant.attachment.delete(save=False)
+    irritant.submitter_name = ""
+    irritant.submitter_email = ""
+    irritant.submitter_service = ""
+    irritant.anonymised_at = now
+    irritant.save(
+        update_fields=[
+            "attachment",
+            "submitter_name",
+            "submitter_email",
+            "submitter_service",
+            "anonymised_at",
+        ]
+    )

@@ -1,0 +1,204 @@
+"""The "Irritants" admin area: each territory's publishers review their own submissions.
+
+Every URL of the viewset that names an irritant goes through ``scoped``, so an irritant of
+another territory is a 404 in the edit, delete, history, usage, attachment and project views
+alike; the listing and its exports start from the same ``visible_to`` queryset.
+"""
+
+from functools import wraps
+
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin import messages
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
+from wagtail.log_actions import log
+
+from .filters import IrritantFilterSet
+from .forms import IrritantReviewForm
+from .models import Irritant
+from .panels import ReadOnlyPanel
+from .services import create_project, review_irritant
+
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def scoped(view):
+    """404 for any irritant the user may not review, before the view itself runs."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if "pk" in kwargs:
+            try:
+                visible = Irritant.objects.visible_to(request.user).filter(pk=kwargs["pk"])
+                if not visible.exists():
+                    raise Http404
+            except (ValueError, TypeError) as error:
+                raise Http404 from error
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class IrritantIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .visible_to(self.request.user)
+            .select_related("call", "territory")
+        )
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+            return "'" + value
+        return value
+
+    def stream_csv(self, queryset):
+        yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
+        yield from super().stream_csv(queryset)
+
+
+class IrritantEditView(generic.EditView):
+    def save_instance(self):
+        previous = Irritant.objects.values("status", "public_answer").get(pk=self.object.pk)
+        irritant = review_irritant(
+            self.form.instance,
+            self.request.user,
+            previous_status=previous["status"],
+            previous_answer=previous["public_answer"],
+        )
+        log(instance=irritant, action="wagtail.edit", user=self.request.user)
+        return irritant
+
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if not self.object.project_id:
+            buttons.append(
+                HeaderButton(
+                    _("Create a project"),
+                    url=reverse("irritants:create_project", args=[self.object.pk]),
+                    icon_name="doc-empty-inverse",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class CreateProjectView(View):
+    """GET asks for confirmation; POST creates the draft project and opens it."""
+
+    template_name = "irritants/admin/create_project.html"
+
+    def get(self, request, pk):
+        irritant = get_object_or_404(Irritant, pk=pk)
+        return TemplateResponse(request, self.template_name, {"irritant": irritant})
+
+    def post(self, request, pk):
+        irritant = get_object_or_404(Irritant.objects.select_related("territory"), pk=pk)
+        try:
+            project = create_project(irritant, request.user)
+        except PermissionError:
+            messages.error(request, _("You may not add a project to this territory."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Draft project “%(title)s” created.") % {"title": project.title}
+            )
+            return redirect("wagtailadmin_pages:edit", project.pk)
+        return redirect("irritants:edit", irritant.pk)
+
+
+def attachment(request, pk):
+    irritant = get_object_or_404(Irritant, pk=pk)
+    if not irritant.attachment:
+        raise Http404
+    name = f"{irritant.reference}.{irritant.attachment.name.rsplit('.', 1)[-1]}"
+    return FileResponse(irritant.attachment.open("rb"), as_attachment=True, filename=name)
+
+
+class IrritantViewSet(ModelViewSet):
+    model = Irritant
+    icon = "warning"
+    menu_label = _("Irritants")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = IrritantIndexView
+    edit_view_class = IrritantEditView
+    filterset_class = IrritantFilterSet
+    search_fields = ["reference", "title", "problem", "consequences", "service"]
+    search_backend_name = None
+    list_per_page = 30
+    list_display = [
+        TitleColumn("title", label=_("Title"), url_name="irritants:edit"),
+        Column("reference", label=_("Reference")),
+        Column("call", label=_("Call")),
+        Column("service", label=_("Service concerned")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("score", label=_("Score /9")),
+        DateColumn("submitted_at", label=_("Submitted on")),
+    ]
+    list_export = [
+        "reference",
+        "submitted_at",
+        "call",
+        "title",
+        "problem",
+        "consequences",
+        "people_affected",
+        "service",
+        "solution_idea",
+        "get_status_display",
+        "score",
+        "public_answer",
+        "submitter_name",
+        "submitter_email",
+        "submitter_service",
+    ]
+    export_headings = {"get_status_display": _("Status"), "score": _("Score /9")}
+    export_filename = "irritants"
+    edit_handler = ObjectList(
+        [
+            ReadOnlyPanel("irritants/admin/submission_panel.html", heading=_("The submission")),
+            MultiFieldPanel(
+                [FieldPanel("status"), FieldPanel("duplicate_of")], heading=_("Status")
+            ),
+            FieldRowPanel(
+                [
+                    FieldPanel("recurrence_score"),
+                    FieldPanel("consequences_score"),
+                    FieldPanel("people_score"),
+                ],
+                heading=_("Evaluation"),
+            ),
+            FieldPanel("internal_notes"),
+            FieldPanel("public_answer"),
+            ReadOnlyPanel("irritants/admin/history_panel.html", heading=_("Status history")),
+        ],
+        base_form_class=IrritantReviewForm,
+    )
+
+    def construct_view(self, view_class, **kwargs):
+        return scoped(super().construct_view(view_class, **kwargs))
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "create-project/<int:pk>/",
+                scoped(CreateProjectView.as_view()),
+                name="create_project",
+            ),
+            path("attachment/<int:pk>/", scoped(attachment), name="attachment"),
+        ]
