@@ -134,10 +134,13 @@ class ProjectPage(BasePage):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from irritants.queries import origin_of
+
         from ..queries import latest_news_about
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
+            origin=origin_of(self),
             phases=list(self.phases.all()),
             team=list(self.team_members.all()),
             themes=list(self.themes.all()),
