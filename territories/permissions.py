@@ -40,10 +40,12 @@ GROUP_PERMISSIONS = [
     ("wagtail_localize", "submit_translation"),
 ]
 
-# Publishers review their territory's irritants (the viewset scopes them to it).
+# Publishers review their territory's irritants (the viewset scopes them to it), and
+# delete the spam that gets past the form's protections.
 PUBLISHER_GROUP_PERMISSIONS = [
     ("irritants", "view_irritant"),
     ("irritants", "change_irritant"),
+    ("irritants", "delete_irritant"),
 ]
 
 # Publishers edit their own site's identity, and only that one.

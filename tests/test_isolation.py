@@ -21,7 +21,8 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from home.models import ContentPage
-from projects.models import ProjectPage
+from irritants.models import Irritant
+from projects.models import CallForIrritantsPage, ProjectPage
 from territories.models import Territory
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +77,14 @@ DIRECT_URLS = {
     "site settings": [
         "/admin/settings/territories/territorysettings/{site}/",
     ],
+    "irritant": [
+        "/admin/irritants/edit/{irritant}/",
+        "/admin/irritants/delete/{irritant}/",
+        "/admin/irritants/history/{irritant}/",
+        "/admin/irritants/usage/{irritant}/",
+        "/admin/irritants/create-project/{irritant}/",
+        "/admin/irritants/attachment/{irritant}/",
+    ],
 }
 
 # Listings and searches: the other territory's marker never shows, one's own does.
@@ -97,6 +106,12 @@ LISTING_URLS = {
     ],
     "image": ["/admin/images/", "/admin/images/chooser/"],
     "document": ["/admin/documents/", "/admin/documents/chooser/"],
+    "irritant": [
+        "/admin/irritants/",
+        "/admin/irritants/results/",
+        "/admin/irritants/?q=Témoin",
+        "/admin/irritants/?export=csv",
+    ],
 }
 
 
@@ -159,6 +174,21 @@ class TerritoryObjects:
             file=ContentFile(b"%PDF-1.4 temoin", name="temoin.pdf"),
             collection=territory.collection,
         )
+        call = CallForIrritantsPage.objects.descendant_of(territory.home).first()
+        self.irritant = Irritant.objects.create(
+            territory=territory,
+            call=call,
+            title=self.marker,
+            problem="Un problème témoin",
+            consequences="Des conséquences",
+            people_affected="Tous",
+            service=f"Service {self.marker}",
+            submitter_name="Agent témoin",
+            submitter_email="agent@example.org",
+            submitter_service="Service",
+            consent_at=timezone.now(),
+            attachment=ContentFile(b"%PDF-1.4 temoin", name="temoin.pdf"),
+        )
 
     def url(self, template):
         return template.format(
@@ -171,6 +201,7 @@ class TerritoryObjects:
             image=self.image.pk,
             document=self.document.pk,
             site=self.territory.site_id,
+            irritant=self.irritant.pk,
         )
 
 
@@ -190,7 +221,9 @@ def world(django_capture_on_commit_callbacks):
 
 
 def text(response):
-    """The HTML a response shows, also when a chooser wraps it in JSON."""
+    """The HTML a response shows, also when a chooser wraps it in JSON, or an export's text."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode("utf-8-sig")
     if response.get("Content-Type", "").startswith("application/json"):
         return json.loads(response.content).get("html", "")
     return response.content.decode()

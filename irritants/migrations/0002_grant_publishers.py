@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-CODENAMES = ["view_irritant", "change_irritant"]
+CODENAMES = ["view_irritant", "change_irritant", "delete_irritant"]
 
 
 def grant(apps, schema_editor):

@@ -38,7 +38,10 @@ class Command(BaseCommand):
                 ("publication", territory.publishers),
             ):
                 name = f"{role}-{territory.slug}"
-                self.ensure_user(name, DEMO_EDITOR_PASSWORD, groups=[group])
+                # An address on a reserved domain: notifications show on the console.
+                self.ensure_user(
+                    name, DEMO_EDITOR_PASSWORD, groups=[group], email=f"{name}@example.org"
+                )
                 self.stdout.write(
                     _("  %(group)s: user “%(username)s”, password “%(password)s”")
                     % {"group": group.name, "username": name, "password": DEMO_EDITOR_PASSWORD}

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from home.demo.loader import DemoLoader
+from irritants.demo import load_demo_irritants
 
 
 class Command(BaseCommand):
@@ -19,8 +20,9 @@ class Command(BaseCommand):
     def handle(self, *args, port, **options):
         pages_before = Page.objects.count()
         DemoLoader(port=port, log=self.stdout.write).load()
+        irritants = load_demo_irritants(log=self.stdout.write)
         created = Page.objects.count() - pages_before
-        if created:
+        if created or irritants:
             self.stdout.write(
                 self.style.SUCCESS(_("%(count)d pages created.") % {"count": created})
             )
