@@ -8,12 +8,14 @@ import pytest
 from django.core.cache import cache
 
 from home.demo.loader import DemoLoader
+from irritants.demo import load_demo_irritants
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         DemoLoader(port=8000).load()
+        load_demo_irritants()
 
 
 @pytest.fixture(autouse=True)

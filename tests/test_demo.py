@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
 from home.demo import content
+from irritants.models import Irritant
 from projects.models import CallForIrritantsPage, CallStatus, NewsPage, ProjectPage, Theme
 from territories.models import Territory
 
@@ -18,6 +19,7 @@ def counts():
         "revisions": Revision.objects.count(),
         "sites": Site.objects.count(),
         "themes": Theme.objects.count(),
+        "irritants": Irritant.objects.count(),
     }
 
 
