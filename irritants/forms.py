@@ -8,6 +8,18 @@ from .attachments import ACCEPTED_EXTENSIONS, validate_attachment
 from .models import TRANSITIONS, Irritant, Status
 from .services import check_transition
 
+# The form's two parts, in the order the agent fills them in.
+PROBLEM_FIELDS = (
+    "title",
+    "problem",
+    "consequences",
+    "people_affected",
+    "service",
+    "solution_idea",
+    "attachment",
+)
+SUBMITTER_FIELDS = ("submitter_name", "submitter_email", "submitter_service")
+
 
 class IrritantForm(forms.ModelForm):
     """The public form of a call: the problem first, then who reports it."""
@@ -24,18 +36,7 @@ class IrritantForm(forms.ModelForm):
 
     class Meta:
         model = Irritant
-        fields = [
-            "title",
-            "problem",
-            "consequences",
-            "people_affected",
-            "service",
-            "solution_idea",
-            "attachment",
-            "submitter_name",
-            "submitter_email",
-            "submitter_service",
-        ]
+        fields = [*PROBLEM_FIELDS, *SUBMITTER_FIELDS]
         labels = {
             "title": _("The irritant in a few words"),
             "problem": _("The problem"),
@@ -84,22 +85,11 @@ class IrritantForm(forms.ModelForm):
         self.fields["submitter_name"].widget.attrs["autocomplete"] = "name"
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
 
-    PROBLEM_FIELDS = (
-        "title",
-        "problem",
-        "consequences",
-        "people_affected",
-        "service",
-        "solution_idea",
-        "attachment",
-    )
-    SUBMITTER_FIELDS = ("submitter_name", "submitter_email", "submitter_service", "consent")
-
     def problem_fields(self):
-        return [self[name] for name in self.PROBLEM_FIELDS]
+        return [self[name] for name in PROBLEM_FIELDS]
 
     def submitter_fields(self):
-        return [self[name] for name in self.SUBMITTER_FIELDS]
+        return [self[name] for name in (*SUBMITTER_FIELDS, "consent")]
 
     @property
     def is_spam(self):

@@ -23,7 +23,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 
 from .filters import IrritantFilterSet
-from .forms import IrritantReviewForm
+from .forms import PROBLEM_FIELDS, SUBMITTER_FIELDS, IrritantReviewForm
 from .models import Irritant
 from .panels import ReadOnlyPanel
 from .services import create_project, review_irritant
@@ -154,18 +154,11 @@ class IrritantViewSet(ModelViewSet):
         "reference",
         "submitted_at",
         "call",
-        "title",
-        "problem",
-        "consequences",
-        "people_affected",
-        "service",
-        "solution_idea",
+        *(name for name in PROBLEM_FIELDS if name != "attachment"),
         "get_status_display",
         "score",
         "public_answer",
-        "submitter_name",
-        "submitter_email",
-        "submitter_service",
+        *SUBMITTER_FIELDS,
     ]
     export_headings = {"get_status_display": _("Status"), "score": _("Score /9")}
     export_filename = "irritants"
