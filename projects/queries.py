@@ -1,6 +1,7 @@
 """The listings that pages show, each in one query (plus prefetches) whatever the content size."""
 
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.utils import timezone
 
 from territories.queries import territory_of
@@ -63,3 +64,78 @@ def latest_news_with_territories(territories, locale, limit=6):
     """The network's latest news, each paired with the territory it comes from."""
     news = _published(NewsPage.objects.filter(locale=locale)).order_by("-date")[:limit]
     return [(item, territory_of(item, territories)) for item in news]
+
+
+def projects_in(locale, territory=None):
+    """The published projects of one language, network-wide or under one territory."""
+    projects = _published(ProjectPage.objects.filter(locale=locale))
+    if territory is not None:
+        projects = projects.descendant_of(territory)
+    return projects
+
+
+def catalogue(locale, territory=None, phase="", theme="", user_type=""):
+    """The network catalogue, filtered; what the cards show is prefetched."""
+    projects = projects_in(locale, territory)
+    if phase:
+        projects = projects.filter(current_phase=phase)
+    if theme:
+        projects = projects.filter(themes__slug=theme)
+    if user_type:
+        projects = projects.filter(user_types__slug=user_type)
+    return projects.order_by("title", "pk").distinct().prefetch_related("themes")
+
+
+def shareable_projects(locale):
+    return projects_in(locale).filter(shareable=True).order_by("title", "pk")
+
+
+def open_data_projects(locale, territory=None):
+    """Projects with everything the API and the CSV export publish, in five queries."""
+    return (
+        projects_in(locale, territory)
+        .order_by("path")
+        .prefetch_related("phases", "decisions", "themes", "user_types")
+    )
+
+
+def projects_per_phase(territory):
+    """``{phase: count}`` for the territory's published projects (every language counts once)."""
+    counts = (
+        projects_in(territory.locale, territory)
+        .order_by()
+        .values("current_phase")
+        .annotate(count=Count("pk"))
+    )
+    return {row["current_phase"]: row["count"] for row in counts}
+
+
+def calls_count(territory):
+    return _published(
+        CallForIrritantsPage.objects.descendant_of(territory).filter(locale=territory.locale)
+    ).count()
+
+
+def irritants_received(territory):
+    """How many irritants the territory's calls received: None until irritants are recorded."""
+    return None
+
+
+def key_results(territory):
+    """The indicators that the territory's publishers marked as key results, with their project."""
+    results = []
+    for project in projects_in(territory.locale, territory).order_by("title"):
+        for indicator in project.impact_indicators():
+            if indicator.highlighted:
+                results.append((project, indicator))
+    return results
+
+
+def news_feed(locale, territory=None, project=None, limit=30):
+    """The latest published news for a feed: the network's, a territory's or a project's."""
+    news = _published(NewsPage.objects.filter(locale=locale))
+    if territory is not None:
+        news = news.descendant_of(territory)
+    if project is not None:
+        news = news.filter(related_projects__project=project).distinct()
+    return list(news.order_by("-date", "-pk")[:limit])
