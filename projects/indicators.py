@@ -11,9 +11,8 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils.formats import date_format, number_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 
 class ImpactCategory(models.TextChoices):
