@@ -1,0 +1,58 @@
+"""The admin's "Reuse in my territory" action, for projects other territories offer."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .models import ProjectPage
+from .services import reuse_destinations, reuse_project
+
+
+def reuse(request, project_id):
+    # The original is public and offered to every territory: any editor may read it, so
+    # the isolation guard (which looks at page_id, not project_id) does not apply to it.
+    # The destination is what isolation is about, and only the user's own are offered.
+    original = get_object_or_404(
+        ProjectPage.objects.live().public().filter(shareable=True), pk=project_id
+    )
+    destinations = reuse_destinations(request.user)
+    wanted = request.POST.get("into") or request.GET.get("into")
+    chosen = None
+    if wanted:
+        chosen = next((index for index in destinations if str(index.pk) == wanted), None)
+        if chosen is None:
+            raise Http404
+    elif len(destinations) == 1:
+        chosen = destinations[0]
+
+    if request.method == "POST" and chosen is not None:
+        try:
+            copy = reuse_project(original, chosen, request.user)
+        except PermissionDenied as error:
+            raise Http404 from error
+        messages.success(
+            request,
+            _("Draft “%(title)s” created in your territory from the original project.")
+            % {"title": copy.title},
+        )
+        return redirect("wagtailadmin_pages:edit", copy.pk)
+
+    return TemplateResponse(
+        request,
+        "projects/admin/reuse.html",
+        {
+            "original": original,
+            "original_url": original.get_full_url(request),
+            "original_territory": original.territory,
+            "destinations": [
+                (index, index.get_parent().specific_deferred, index.locale.get_display_name())
+                for index in destinations
+            ],
+            "chosen": chosen,
+            "action_url": reverse("reuse_project", args=[original.pk]),
+        },
+    )
