@@ -25,7 +25,8 @@ class MeasurementBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value["date"] > timezone.localdate():
+        # Drafts may hold an incomplete measurement (Wagtail defers "required" until publishing).
+        if value["date"] and value["date"] > timezone.localdate():
             raise StructBlockValidationError(
                 block_errors={
                     "date": ValidationError(

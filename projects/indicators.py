@@ -78,7 +78,12 @@ class Indicator:
     def from_block(cls, value):
         """An indicator from an ``IndicatorBlock``'s value, measurements oldest first."""
         measurements = sorted(
-            (Measurement(date=item["date"], value=item["value"]) for item in value["measurements"]),
+            (
+                Measurement(date=item["date"], value=item["value"])
+                for item in value["measurements"]
+                # A draft may hold an incomplete one, which publishing will refuse.
+                if item["date"] is not None and item["value"] is not None
+            ),
             key=lambda measurement: measurement.date,
         )
         return cls(
