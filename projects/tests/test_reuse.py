@@ -1,4 +1,4 @@
-"""“Reuse in my territory”: a draft copy, in the user's own territory only, without personal data."""
+"""“Reuse in my territory”: a draft copy, into one's own territory only, no personal data."""
 
 import pytest
 from django.contrib.auth import get_user_model
