@@ -1,7 +1,8 @@
 """The listings that pages show, each in one query (plus prefetches) whatever the content size."""
 
+from collections import Counter
+
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.utils import timezone
 
 from territories.queries import territory_of
@@ -99,20 +100,19 @@ def open_data_projects(locale, territory=None):
     )
 
 
-def projects_per_phase(territory):
-    """``{phase: count}`` for the territory's published projects (every language counts once)."""
-    counts = (
-        projects_in(territory.locale, territory)
-        .order_by()
-        .values("current_phase")
-        .annotate(count=Count("pk"))
-    )
-    return {row["current_phase"]: row["count"] for row in counts}
+def territory_projects(territory):
+    """The territory's published projects in its language, alphabetically, in one query."""
+    return list(projects_in(territory.locale_id, territory).order_by("title", "pk"))
+
+
+def projects_per_phase(projects):
+    """``{phase: count}`` for a list of projects."""
+    return Counter(project.current_phase for project in projects)
 
 
 def calls_count(territory):
     return _published(
-        CallForIrritantsPage.objects.descendant_of(territory).filter(locale=territory.locale)
+        CallForIrritantsPage.objects.descendant_of(territory).filter(locale=territory.locale_id)
     ).count()
 
 
@@ -121,14 +121,14 @@ def irritants_received(territory):
     return None
 
 
-def key_results(territory):
-    """The indicators that the territory's publishers marked as key results, with their project."""
-    results = []
-    for project in projects_in(territory.locale, territory).order_by("title"):
-        for indicator in project.impact_indicators():
-            if indicator.highlighted:
-                results.append((project, indicator))
-    return results
+def key_results(projects):
+    """The indicators that publishers marked as key results, each with its project."""
+    return [
+        (project, indicator)
+        for project in projects
+        for indicator in project.impact_indicators()
+        if indicator.highlighted
+    ]
 
 
 def news_feed(locale, territory=None, project=None, limit=30):

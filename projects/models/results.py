@@ -30,7 +30,8 @@ class ResultsPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         territory = self.territory
-        counts = queries.projects_per_phase(territory)
+        projects = queries.territory_projects(territory)
+        counts = queries.projects_per_phase(projects)
         phases = [(phase.label, counts[phase.value]) for phase in Phase if counts.get(phase.value)]
         context.update(
             project_count=sum(counts.values()),
@@ -40,7 +41,7 @@ class ResultsPage(BasePage):
             irritants_received=queries.irritants_received(territory),
             key_results=[
                 (project, indicator, line_chart(indicator))
-                for project, indicator in queries.key_results(territory)
+                for project, indicator in queries.key_results(projects)
             ],
         )
         return context
