@@ -76,6 +76,10 @@ DIRECT_URLS = {
     "site settings": [
         "/admin/settings/territories/territorysettings/{site}/",
     ],
+    # Reusing a project that a third territory offers: only into one's own projects index.
+    "reuse destination": [
+        "/admin/reuse-project/{shareable}/?into={section}",
+    ],
 }
 
 # Listings and searches: the other territory's marker never shows, one's own does.
@@ -171,6 +175,7 @@ class TerritoryObjects:
             image=self.image.pk,
             document=self.document.pk,
             site=self.territory.site_id,
+            shareable=ProjectPage.objects.get(slug="lapins", shareable=True).pk,
         )
 
 
