@@ -7,9 +7,36 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from territories.isolation import permission_roots, sees_everything
+from territories.models import under_paths
+from territories.queries import live_territories
 
 from .models import ProjectPage
 from .services import reuse_destinations, reuse_project
+
+
+def reuse_index(request):
+    """The projects other territories offer, each with its "Reuse in my territory" button.
+
+    They are public pages their publishers chose to share, so every editor may see them;
+    one's own territory's projects are left out (there is nothing to reuse from oneself).
+    """
+    locale = Locale.get_default()
+    projects = ProjectPage.objects.live().public().filter(shareable=True, locale=locale)
+    if not sees_everything(request.user):
+        projects = projects.exclude(under_paths(permission_roots(request.user)))
+    territories = live_territories(locale)
+    rows = [
+        (
+            project,
+            project.get_full_url(request),
+            next((t for t in territories if project.path.startswith(t.path)), None),
+        )
+        for project in projects.order_by("title", "pk")
+    ]
+    return TemplateResponse(request, "projects/admin/reuse_index.html", {"rows": rows})
 
 
 def reuse(request, project_id):

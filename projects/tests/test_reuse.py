@@ -91,3 +91,18 @@ def test_anonymous_visitors_are_sent_to_the_login(client):
     lapins = ProjectPage.objects.get(slug="lapins")
     response = client.get(url(lapins))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_admin_lists_what_other_territories_offer(client, var_editor):
+    client.force_login(var_editor)
+    response = client.get("/admin/reuse-project/")
+    assert response.status_code == 200
+    listed = {project.slug for project, _url, _territory in response.context["rows"]}
+    offered = ProjectPage.objects.live().filter(shareable=True)
+    others = {p.slug for p in offered if not p.url_path.startswith("/var/")}
+    assert listed == others and "lapins" in listed
+    # One's own offers are not listed, nor projects nobody offered.
+    assert "rsa-en-ligne" not in listed and "cde-informer-les-familles" not in listed
+    lapins = ProjectPage.objects.get(slug="lapins")
+    assert f'href="/admin/reuse-project/{lapins.pk}/"' in response.content.decode()
+    assert "/admin/reuse-project/" in client.get("/admin/").content.decode()  # the menu
