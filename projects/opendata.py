@@ -27,9 +27,9 @@ def _date(value):
     return value.isoformat() if value else None
 
 
-def project_record(project, territory, request):
-    """A project as the API publishes it (close to beta.gouv.fr's startups API)."""
-    slug = territory.slug if territory else ""
+def project_record(project, territory, slug, request):
+    """A project as the API publishes it (close to beta.gouv.fr's startups API);
+    ``slug`` identifies its territory."""
     return {
         "id": f"{slug}/{project.slug}",
         "name": project.title,
@@ -105,9 +105,9 @@ def _indicator_cell(indicator):
     return f"{indicator['name']}: {value}".rstrip(": ")
 
 
-def territory_record(territory, project_count, request, api_url):
+def territory_record(territory, slug, project_count, request, api_url):
     return {
-        "id": territory.slug,
+        "id": slug,
         "name": territory.title,
         "kind": territory.kind,
         "url": territory.get_full_url(request),

@@ -2,10 +2,11 @@
 name, one territory on a territory's."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from wagtail.models import Locale, Site
 
-from territories.models import TerritoryHomePage
+from territories.models import Territory, TerritoryHomePage
 from territories.queries import live_territories
 
 
@@ -23,6 +24,15 @@ class Scope:
     @property
     def is_hub(self):
         return self.territory is None
+
+    @cached_property
+    def _slugs(self):
+        return dict(Territory.objects.values_list("home__translation_key", "slug"))
+
+    def slug_of(self, territory):
+        """The territory's identifier in every language (a translated home page's own slug
+        may differ: wagtail-localize makes it unique among the tree's top pages)."""
+        return self._slugs.get(territory.translation_key, territory.slug)
 
     def territory_of(self, page):
         for territory in self.territories:

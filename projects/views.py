@@ -33,7 +33,7 @@ def catalogue(request):
     scope, response = hub_scope(request, "catalogue/")
     if response is not None:
         return response
-    territories = {territory.slug: territory for territory in scope.territories}
+    territories = {scope.slug_of(territory): territory for territory in scope.territories}
     themes, user_types = list(Theme.objects.all()), list(UserType.objects.all())
     # Unknown values are ignored rather than refused: a stale link still shows projects.
     chosen = {
@@ -62,7 +62,7 @@ def catalogue(request):
             "hub": scope.root,
             "projects": page,
             "cards": cards,
-            "territories": scope.territories,
+            "territories": list(territories.items()),
             "phases": Phase.choices,
             "themes": themes,
             "user_types": user_types,
@@ -98,14 +98,16 @@ def _open_data(request):
     territory = scope.territory
     if territory is None and request.GET.get("territory"):
         territory = next(
-            (item for item in scope.territories if item.slug == request.GET["territory"]), None
+            (item for item in scope.territories if scope.slug_of(item) == request.GET["territory"]),
+            None,
         )
         if territory is None:
             raise Http404
-    records = [
-        project_record(project, scope.territory_of(project), request)
-        for project in queries.open_data_projects(scope.locale, territory)
-    ]
+    records = []
+    for project in queries.open_data_projects(scope.locale, territory):
+        home = scope.territory_of(project)
+        slug = scope.slug_of(home) if home else ""
+        records.append(project_record(project, home, slug, request))
     return scope, territory, records
 
 
@@ -115,7 +117,7 @@ def projects_json(request):
         "meta": {
             "count": len(records),
             "language": scope.locale.language_code,
-            "territory": territory.slug if territory else None,
+            "territory": scope.slug_of(territory) if territory else None,
             "generated_at": timezone.now().isoformat(),
         },
         "data": records,
@@ -124,9 +126,9 @@ def projects_json(request):
 
 
 def projects_csv(request):
-    _scope, territory, records = _open_data(request)
+    scope, territory, records = _open_data(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"projets-{territory.slug}.csv" if territory else "projets.csv"
+    name = f"projets-{scope.slug_of(territory)}.csv" if territory else "projets.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Access-Control-Allow-Origin"] = "*"
     response.write("\ufeff")  # spreadsheet software then reads the file as UTF-8
@@ -152,7 +154,13 @@ def territories_json(request):
     for territory in territories:
         _site_id, root_url, _path = territory.get_url_parts(request)
         records.append(
-            territory_record(territory, counts.get(territory.pk, 0), request, root_url + api_path)
+            territory_record(
+                territory,
+                scope.slug_of(territory),
+                counts.get(territory.pk, 0),
+                request,
+                root_url + api_path,
+            )
         )
     return _json({"meta": {"count": len(records)}, "data": records})
 

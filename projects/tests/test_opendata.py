@@ -4,6 +4,8 @@ import csv
 import io
 
 import pytest
+from wagtail.models import Locale
+from wagtail_localize.operations import translate_object
 
 from projects.models import ProjectPage
 
@@ -115,3 +117,21 @@ def test_the_territories_api_counts_projects_and_points_to_each_api(client):
     assert records["var"]["projects_api"] == "http://var.localhost:8000/api/projects.json"
     own = client.get("/api/territories.json", HTTP_HOST="pau.localhost").json()["data"]
     assert [record["id"] for record in own] == ["pau"]
+
+
+def test_english_records_keep_the_territory_identifiers(client):
+    lapins = ProjectPage.objects.get(slug="lapins")
+    english = Locale.objects.get(language_code="en")
+    translate_object(lapins, [english])
+    lapins.get_translation(english).save_revision().publish()
+
+    payload = projects_json(client, "pasdecalais.localhost")
+    english_payload = client.get("/en/api/projects.json", HTTP_HOST="pasdecalais.localhost").json()
+
+    assert english_payload["meta"]["language"] == "en"
+    assert english_payload["meta"]["territory"] == payload["meta"]["territory"] == "pasdecalais"
+    [record] = english_payload["data"]
+    assert record["id"] == "pasdecalais/lapins"
+    assert record["url"] == "http://pasdecalais.localhost:8000/en/projets/lapins/"
+    hub = client.get("/en/api/projects.json?territory=pasdecalais", HTTP_HOST="localhost").json()
+    assert [r["id"] for r in hub["data"]] == ["pasdecalais/lapins"]
