@@ -88,6 +88,7 @@ class NewsFeed(Feed):
         return item.feed_link
 
     def item_pubdate(self, item):
+        # News carry a day, not a time; feeds need both, so say the morning of that day.
         return timezone.make_aware(datetime.combine(item.date, time(9)))
 
     def item_updateddate(self, item):
