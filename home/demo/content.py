@@ -356,9 +356,9 @@ TERRITORIES = [
                 ("heading", "Les chiffres"),
                 (
                     "paragraph",
-                    "Les indicateurs d'usage de chaque service seront publiés sur sa "
-                    "page dès qu'ils auront été vérifiés. Nous préférons publier tard "
-                    "des chiffres justes que tôt des chiffres approximatifs.",
+                    "Chaque projet publie ses indicateurs sur sa page, avec la date de "
+                    "chaque mesure. Nous ne publions un chiffre qu'une fois vérifié : "
+                    "mieux vaut un chiffre tardif qu'un chiffre approximatif.",
                 ),
                 (
                     "call_to_action",
@@ -793,8 +793,8 @@ TERRITORIES = [
                 ("heading", "Les chiffres"),
                 (
                     "paragraph",
-                    "Les premiers indicateurs d'usage seront publiés sur la page de "
-                    "chaque projet. Ils seront mis à jour une fois par an.",
+                    "Les indicateurs d'usage sont publiés sur la page de chaque projet. "
+                    "Ils sont mis à jour une fois par an.",
                 ),
             ],
         },
@@ -1193,8 +1193,8 @@ TERRITORIES = [
                 ),
                 (
                     "paragraph",
-                    "Les premiers résultats chiffrés, notamment le nombre de mises en "
-                    "relation, seront publiés sur cette page après leur vérification.",
+                    "Les résultats chiffrés, dont le nombre de mises en relation, sont "
+                    "mis à jour sur cette page à chaque nouvelle mesure vérifiée.",
                 ),
             ],
         },
@@ -1395,15 +1395,15 @@ TERRITORIES = [
                 ),
                 (
                     "paragraph",
-                    "Le détail des mesures réalisées pendant l'évaluation sera publié "
-                    "sur cette page.",
+                    "Le détail des mesures, de la situation de départ à aujourd'hui, "
+                    "figure sur la page du projet.",
                 ),
                 ("heading", "Partage de matériel entre services"),
                 (
                     "paragraph",
                     "La plateforme est utilisée par plusieurs services et se trouve en "
-                    "consolidation. Ses premiers résultats seront publiés à la fin de "
-                    "cette phase.",
+                    "consolidation. Ses premiers résultats sont suivis sur la page du "
+                    "projet.",
                 ),
                 (
                     "quote",

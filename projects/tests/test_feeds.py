@@ -4,6 +4,8 @@ import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
 import pytest
+from wagtail.models import Locale
+from wagtail_localize.operations import translate_object
 
 from projects.models import NewsPage
 
@@ -89,3 +91,19 @@ def test_pages_announce_their_feeds(client):
     project = client.get("/projets/lapins/", HTTP_HOST="pasdecalais.localhost").content.decode()
     assert 'href="/flux/projets/lapins/rss.xml"' in project
     assert 'href="/flux/rss.xml"' in project
+
+
+def test_feeds_serve_the_active_languages_news(client):
+    news = NewsPage.objects.live().get(slug="lapins-version-beta")
+    english = Locale.objects.get(language_code="en")
+    translate_object(news, [english])
+    translation = news.get_translation(english)
+    translation.title = "Lapins goes beta"
+    translation.save_revision().publish()
+
+    _channel, items = rss(client, "/en/flux/rss.xml", "pasdecalais.localhost")
+    assert [item.findtext("title") for item in items] == ["Lapins goes beta"]
+    assert items[0].findtext("link").startswith("http://pasdecalais.localhost:8000/en/")
+    _channel, french = rss(client, "/flux/rss.xml", "pasdecalais.localhost")
+    assert "Lapins goes beta" not in [item.findtext("title") for item in french]
+    assert news.title in [item.findtext("title") for item in french]
