@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from projects.models import ProjectDecision, ProjectPage
 
@@ -51,8 +52,9 @@ def test_a_decision_in_the_future_is_refused():
         decision="continue",
         reason="Plus tard.",
     )
-    with pytest.raises(Exception, match="date"):
+    with pytest.raises(ValidationError) as error:
         decision.full_clean()
+    assert list(error.value.message_dict) == ["date"]
 
 
 def test_the_team_shows_with_roles_and_missing_links_read_not_available(client):
