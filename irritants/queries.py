@@ -24,3 +24,10 @@ def origin_of(project):
         .order_by("submitted_at")
         .first()
     )
+
+
+def received_count(territory_home):
+    """Irritants received by a territory, from its home page in any language."""
+    return Irritant.objects.filter(
+        territory__home__translation_key=territory_home.translation_key
+    ).count()

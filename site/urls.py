@@ -22,6 +22,7 @@ if settings.DEBUG:
 # French, the default language, has no prefix; other content languages live under /<code>/.
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
+    path("", include("projects.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

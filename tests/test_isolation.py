@@ -85,6 +85,10 @@ DIRECT_URLS = {
         "/admin/irritants/create-project/{irritant}/",
         "/admin/irritants/attachment/{irritant}/",
     ],
+    # Reusing a project that a third territory offers: only into one's own projects index.
+    "reuse destination": [
+        "/admin/reuse-project/{shareable}/?into={section}",
+    ],
 }
 
 # Listings and searches: the other territory's marker never shows, one's own does.
@@ -113,6 +117,10 @@ LISTING_URLS = {
         "/admin/irritants/?export=csv",
     ],
 }
+
+# What other territories chose to offer to the network (published projects marked
+# shareable) is listed for everyone; nothing else of theirs may show there.
+OFFER_LISTING_URLS = ["/admin/reuse-project/"]
 
 
 # Network-wide summaries: refused to every territory account.
@@ -202,6 +210,7 @@ class TerritoryObjects:
             document=self.document.pk,
             site=self.territory.site_id,
             irritant=self.irritant.pk,
+            shareable=ProjectPage.objects.get(slug="lapins", shareable=True).pk,
         )
 
 
@@ -271,6 +280,10 @@ def test_isolation_matrix(client, world, capsys):
             if response.status_code == 200 and "Pau Béarn" in body:
                 at = body.index("Pau Béarn")
                 leaks.append(f"{role} saw Pau's territory in {url}: {body[at - 80 : at + 40]!r}")
+        for url in OFFER_LISTING_URLS:
+            body = text(client.get(url))
+            if other.marker in body or other.author.username in body:
+                leaks.append(f"{role} saw Pau's unshared project or editor in {url}")
 
     menu = client.get("/admin/").content.decode()
     assert "page-types-usage" not in menu and "locked" in menu  # the reports menu, trimmed
@@ -287,11 +300,17 @@ def test_isolation_matrix(client, world, capsys):
             failures.append(f"own listing {url} → {response.status_code}")
         elif kind != "territory" and own.marker not in text(response):
             failures.append(f"own {kind} missing from {url}")
+    for url in OFFER_LISTING_URLS:
+        if client.get(url).status_code != 200:
+            failures.append(f"own listing {url} refused")
 
-    size = (len(direct) + len(listings) + len(NETWORK_ONLY_URLS)) * len(users)
+    size = (len(direct) + len(listings) + len(OFFER_LISTING_URLS) + len(NETWORK_ONLY_URLS)) * len(
+        users
+    )
     with capsys.disabled():
         print(
             f"\nisolation matrix: {len(direct)} object URLs + {len(listings)} listings "
+            f"+ {len(OFFER_LISTING_URLS)} listing of offered projects "
             f"+ {len(NETWORK_ONLY_URLS)} network-wide URLs, "
             f"{len(DIRECT_URLS)} object kinds, × {len(users)} roles × 2 territories "
             f"= {size * 2} requests"

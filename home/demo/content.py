@@ -356,9 +356,9 @@ TERRITORIES = [
                 ("heading", "Les chiffres"),
                 (
                     "paragraph",
-                    "Les indicateurs d'usage de chaque service seront publiés sur sa "
-                    "page dès qu'ils auront été vérifiés. Nous préférons publier tard "
-                    "des chiffres justes que tôt des chiffres approximatifs.",
+                    "Chaque projet publie ses indicateurs sur sa page, avec la date de "
+                    "chaque mesure. Nous ne publions un chiffre qu'une fois vérifié : "
+                    "mieux vaut un chiffre tardif qu'un chiffre approximatif.",
                 ),
                 (
                     "call_to_action",
@@ -793,8 +793,8 @@ TERRITORIES = [
                 ("heading", "Les chiffres"),
                 (
                     "paragraph",
-                    "Les premiers indicateurs d'usage seront publiés sur la page de "
-                    "chaque projet. Ils seront mis à jour une fois par an.",
+                    "Les indicateurs d'usage sont publiés sur la page de chaque projet. "
+                    "Ils sont mis à jour une fois par an.",
                 ),
             ],
         },
@@ -1193,8 +1193,8 @@ TERRITORIES = [
                 ),
                 (
                     "paragraph",
-                    "Les premiers résultats chiffrés, notamment le nombre de mises en "
-                    "relation, seront publiés sur cette page après leur vérification.",
+                    "Les résultats chiffrés, dont le nombre de mises en relation, sont "
+                    "mis à jour sur cette page à chaque nouvelle mesure vérifiée.",
                 ),
             ],
         },
@@ -1395,15 +1395,15 @@ TERRITORIES = [
                 ),
                 (
                     "paragraph",
-                    "Le détail des mesures réalisées pendant l'évaluation sera publié "
-                    "sur cette page.",
+                    "Le détail des mesures, de la situation de départ à aujourd'hui, "
+                    "figure sur la page du projet.",
                 ),
                 ("heading", "Partage de matériel entre services"),
                 (
                     "paragraph",
                     "La plateforme est utilisée par plusieurs services et se trouve en "
-                    "consolidation. Ses premiers résultats seront publiés à la fin de "
-                    "cette phase.",
+                    "consolidation. Ses premiers résultats sont suivis sur la page du "
+                    "projet.",
                 ),
                 (
                     "quote",
@@ -1648,3 +1648,418 @@ TERRITORIES = [
         ],
     },
 ]
+
+
+# Impact, decisions and sharing, by project slug. Indicators follow the impact matrix
+# (usable, used, useful, impact, efficient); each measurement is (date, value).
+PROJECT_IMPACT = {
+    "apa-a-domicile": {
+        "shareable": True,
+        "indicators": [
+            {
+                "name": "Délai moyen de traitement d'une demande d'APA",
+                "category": "impact",
+                "unit": "jours",
+                "direction": "lower",
+                "baseline": 75,
+                "target": 45,
+                "highlighted": True,
+                "description": "Du dépôt du dossier complet à la notification, sur les demandes du trimestre.",
+                "measurements": [
+                    (date(2020, 1, 31), 70),
+                    (date(2020, 12, 31), 58),
+                    (date(2021, 12, 31), 49),
+                    (date(2022, 12, 30), 46),
+                ],
+            },
+            {
+                "name": "Demandes déposées en ligne",
+                "category": "used",
+                "unit": "%",
+                "direction": "higher",
+                "baseline": 0,
+                "target": 50,
+                "highlighted": False,
+                "description": "Part des nouvelles demandes arrivées par la plateforme plutôt que sur papier.",
+                "measurements": [
+                    (date(2019, 12, 31), 8),
+                    (date(2020, 12, 31), 27),
+                    (date(2021, 12, 31), 41),
+                    (date(2022, 12, 30), 52),
+                ],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2019, 6, 28),
+                "evaluation": "committee",
+                "decision": "continue",
+                "reason": "Les entretiens confirment que les familles perdent surtout du temps à savoir où en est leur dossier. L'équipe construit une première version.",
+            },
+            {
+                "date": date(2020, 1, 31),
+                "evaluation": "user_evaluation",
+                "decision": "continue",
+                "reason": "Sur 120 familles interrogées dans le secteur pilote, huit sur dix trouvent la demande plus simple. Le service est ouvert à tout le département.",
+            },
+        ],
+    },
+    "cde-informer-les-familles": {
+        "indicators": [
+            {
+                "name": "Familles qui suivent la situation de leur enfant en ligne",
+                "category": "used",
+                "unit": "familles",
+                "direction": "higher",
+                "baseline": None,
+                "target": 200,
+                "highlighted": False,
+                "description": "Familles qui se sont connectées au moins une fois dans l'année.",
+                "measurements": [
+                    (date(2020, 6, 30), 35),
+                    (date(2021, 6, 30), 96),
+                    (date(2022, 6, 30), 150),
+                ],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2020, 1, 31),
+                "evaluation": "user_evaluation",
+                "decision": "continue",
+                "reason": "Les familles interrogées disent mieux comprendre les étapes du placement. Les éducateurs demandent de pouvoir y ajouter des nouvelles.",
+            },
+        ],
+    },
+    "rsa-en-ligne": {
+        "shareable": True,
+        "indicators": [
+            {
+                "name": "Délai d'ouverture des droits au RSA",
+                "category": "impact",
+                "unit": "jours",
+                "direction": "lower",
+                "baseline": 60,
+                "target": 30,
+                "highlighted": True,
+                "description": "Délai médian entre la première demande et le premier versement.",
+                "measurements": [
+                    (date(2019, 12, 20), 52),
+                    (date(2020, 12, 18), 38),
+                    (date(2021, 12, 17), 29),
+                ],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2019, 12, 20),
+                "evaluation": "user_evaluation",
+                "decision": "continue",
+                "reason": "Les allocataires interrogés obtiennent une réponse plus vite et savent quelles pièces fournir. Le délai baisse déjà de huit jours.",
+            },
+            {
+                "date": date(2020, 12, 18),
+                "evaluation": "committee",
+                "decision": "scale_up",
+                "reason": "Le délai a baissé de plus d'un tiers. La plateforme est confiée aux services informatiques du Département pour durer.",
+            },
+        ],
+    },
+    "accueil-telephonique-uts": {
+        "indicators": [
+            {
+                "name": "Appels décrochés",
+                "category": "useful",
+                "unit": "%",
+                "direction": "higher",
+                "baseline": 55,
+                "target": 85,
+                "highlighted": False,
+                "description": "Part des appels reçus par les unités territoriales sociales qui obtiennent une réponse.",
+                "measurements": [
+                    (date(2019, 9, 30), 58),
+                    (date(2019, 12, 16), 61),
+                ],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2019, 12, 20),
+                "evaluation": "user_evaluation",
+                "decision": "stop",
+                "reason": "Le rappel automatique n'a presque pas réduit l'attente et les usagers interrogés ne voient pas de différence. Le projet s'arrête ; ses constats sont remis aux unités territoriales.",
+            },
+        ],
+    },
+    "gazette-de-pau": {
+        "indicators": [
+            {
+                "name": "Abonnés de plus de 60 ans",
+                "category": "used",
+                "unit": "abonnés",
+                "direction": "higher",
+                "baseline": 0,
+                "target": 1500,
+                "highlighted": True,
+                "description": "Personnes qui reçoivent la Gazette, en ligne ou imprimée.",
+                "measurements": [
+                    (date(2019, 12, 31), 240),
+                    (date(2020, 12, 31), 820),
+                    (date(2021, 12, 31), 1310),
+                ],
+            },
+            {
+                "name": "Lecteurs qui se sentent moins isolés",
+                "category": "useful",
+                "unit": "%",
+                "direction": "higher",
+                "baseline": None,
+                "target": 50,
+                "highlighted": False,
+                "description": "Réponses à l'enquête annuelle auprès des abonnés.",
+                "measurements": [(date(2021, 6, 30), 46)],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2020, 1, 31),
+                "evaluation": "user_evaluation",
+                "decision": "continue",
+                "reason": "Les premiers abonnés lisent chaque numéro et beaucoup ont rejoint une activité proposée dans la Gazette.",
+            },
+        ],
+    },
+    "acces-au-debat-public": {
+        "decisions": [
+            {
+                "date": date(2019, 6, 28),
+                "evaluation": "committee",
+                "decision": "stop",
+                "reason": "Le problème est réel, mais la pré-incubation n'a pas fait émerger de solution que l'équipe puisse tester en six mois.",
+            },
+        ],
+    },
+    "meli-melo": {
+        "shareable": True,
+        "indicators": [
+            {
+                "name": "Jeunes de 18 à 25 ans qui consultent la carte chaque mois",
+                "category": "used",
+                "unit": "utilisateurs",
+                "direction": "higher",
+                "baseline": 0,
+                "target": 2000,
+                "highlighted": True,
+                "description": "Visiteurs distincts par mois, sans suivi individuel.",
+                "measurements": [
+                    (date(2020, 6, 30), 400),
+                    (date(2020, 12, 18), 1100),
+                    (date(2021, 12, 17), 2300),
+                ],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2019, 12, 20),
+                "evaluation": "user_evaluation",
+                "decision": "continue",
+                "reason": "Les jeunes interrogés découvrent des activités qu'ils ne connaissaient pas. Les clubs demandent à y figurer.",
+            },
+        ],
+    },
+    "poubelles-battle": {
+        "shareable": True,
+        "indicators": [
+            {
+                "name": "Déchets détournés vers le compostage",
+                "category": "impact",
+                "unit": "tonnes par an",
+                "direction": "higher",
+                "baseline": 0,
+                "target": 120,
+                "highlighted": True,
+                "description": "Estimation à partir des pesées réalisées par les référents de chaque résidence.",
+                "measurements": [
+                    (date(2020, 12, 31), 35),
+                    (date(2021, 9, 30), 88),
+                ],
+            },
+            {
+                "name": "Composteurs collectifs installés",
+                "category": "used",
+                "unit": "composteurs",
+                "direction": "higher",
+                "baseline": 0,
+                "target": 60,
+                "highlighted": False,
+                "description": "",
+                "measurements": [
+                    (date(2020, 6, 30), 12),
+                    (date(2021, 6, 30), 41),
+                ],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2020, 1, 31),
+                "evaluation": "user_evaluation",
+                "decision": "continue",
+                "reason": "Les habitants des premières résidences utilisent les composteurs et le concours entre immeubles les motive.",
+            },
+            {
+                "date": date(2021, 9, 30),
+                "evaluation": "committee",
+                "decision": "scale_up",
+                "reason": "Le dispositif est proposé aux communes voisines de l'agglomération.",
+            },
+        ],
+    },
+    "trait-d-union": {
+        "shareable": True,
+        "indicators": [
+            {
+                "name": "Personnes mises en relation avec un employeur",
+                "category": "used",
+                "unit": "personnes",
+                "direction": "higher",
+                "baseline": 0,
+                "target": 1000,
+                "highlighted": False,
+                "description": "Personnes sorties de formation qui ont reçu au moins une proposition d'un employeur du même bassin d'emploi.",
+                "measurements": [
+                    (date(2019, 6, 28), 150),
+                    (date(2019, 12, 20), 420),
+                    (date(2020, 12, 18), 980),
+                ],
+            },
+            {
+                "name": "Embauches après une mise en relation",
+                "category": "impact",
+                "unit": "embauches",
+                "direction": "higher",
+                "baseline": None,
+                "target": None,
+                "highlighted": True,
+                "description": "Déclarées par les employeurs.",
+                "measurements": [(date(2020, 12, 18), 210)],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2019, 6, 28),
+                "evaluation": "user_evaluation",
+                "decision": "continue",
+                "reason": "Employeurs et personnes formées trouvent la mise en relation utile. Le service est ouvert à toute la région.",
+            },
+        ],
+    },
+    "lapins": {
+        "shareable": True,
+        "indicators": [
+            {
+                "name": "Rendez-vous manqués dans les services sociaux",
+                "category": "impact",
+                "unit": "%",
+                "direction": "lower",
+                "baseline": 20,
+                "target": 5,
+                "highlighted": True,
+                "description": "Rendez-vous où l'usager ne vient pas sans avoir prévenu, sur un mois.",
+                "measurements": [
+                    (date(2018, 3, 1), 20),
+                    (date(2018, 8, 31), 14),
+                    (date(2019, 6, 28), 10),
+                    (date(2019, 12, 20), 7),
+                    (date(2020, 12, 18), 6),
+                    (date(2021, 12, 17), 5),
+                ],
+            },
+            {
+                "name": "Services sociaux qui envoient les rappels",
+                "category": "used",
+                "unit": "services",
+                "direction": "higher",
+                "baseline": 0,
+                "target": 30,
+                "highlighted": False,
+                "description": "",
+                "measurements": [
+                    (date(2018, 6, 29), 2),
+                    (date(2019, 6, 28), 12),
+                    (date(2020, 6, 30), 30),
+                ],
+            },
+            {
+                "name": "Usagers qui confirment ou annulent par SMS",
+                "category": "useful",
+                "unit": "%",
+                "direction": "higher",
+                "baseline": None,
+                "target": 60,
+                "highlighted": False,
+                "description": "Part des rappels qui reçoivent une réponse.",
+                "measurements": [
+                    (date(2018, 9, 28), 41),
+                    (date(2019, 9, 30), 55),
+                    (date(2021, 9, 30), 63),
+                ],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2018, 3, 2),
+                "evaluation": "committee",
+                "decision": "continue",
+                "reason": "La plupart des absences viennent d'un simple oubli : un rappel peut suffire. L'équipe construit une version bêta.",
+            },
+            {
+                "date": date(2018, 8, 31),
+                "evaluation": "user_evaluation",
+                "decision": "scale_up",
+                "reason": "Dans les deux services pilotes, les absences sont passées de 20 % à 14 % et les usagers interrogés apprécient le rappel. Le service est étendu à tout le Département.",
+            },
+        ],
+    },
+    "partage-de-materiel": {
+        "shareable": True,
+        "indicators": [
+            {
+                "name": "Prêts entre services",
+                "category": "used",
+                "unit": "prêts par an",
+                "direction": "higher",
+                "baseline": 0,
+                "target": None,
+                "highlighted": False,
+                "description": "",
+                "measurements": [
+                    (date(2019, 12, 31), 180),
+                    (date(2020, 12, 31), 260),
+                    (date(2021, 12, 31), 410),
+                ],
+            },
+            {
+                "name": "Achats évités",
+                "category": "efficient",
+                "unit": "€",
+                "direction": "higher",
+                "baseline": 0,
+                "target": 100000,
+                "highlighted": True,
+                "description": "Valeur du matériel emprunté au lieu d'être acheté, sur l'année.",
+                "measurements": [
+                    (date(2020, 12, 31), 38000),
+                    (date(2021, 12, 31), 72000),
+                ],
+            },
+        ],
+        "decisions": [
+            {
+                "date": date(2018, 8, 31),
+                "evaluation": "user_evaluation",
+                "decision": "continue",
+                "reason": "Les agents des services pilotes empruntent du matériel chaque semaine. Le catalogue est ouvert aux autres directions.",
+            },
+        ],
+    },
+}

@@ -18,6 +18,7 @@ from projects.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageProject,
+    ProjectDecision,
     ProjectIndexPage,
     ProjectPage,
     ProjectPhase,
@@ -216,6 +217,8 @@ class DemoLoader:
             for phase in data["phases"]
         ]
         team = [ProjectTeamMember(**member) for member in data["team"]]
+        impact = content.PROJECT_IMPACT.get(data["slug"], {})
+        decisions = [ProjectDecision(**decision) for decision in impact.get("decisions", [])]
         links = data["links"]
         return self.ensure_page(
             index,
@@ -224,6 +227,7 @@ class DemoLoader:
             children=[
                 ("phases", phases),
                 ("team_members", team),
+                ("decisions", decisions),
                 ("themes", [themes[slug] for slug in data["themes"]]),
                 ("user_types", [user_types[slug] for slug in data["user_types"]]),
             ],
@@ -237,6 +241,32 @@ class DemoLoader:
             source_code_url=links["source_code"],
             statistics_url=links["statistics"],
             body=self.stream(data.get("body", []), sections),
+            indicators=self.indicators(impact.get("indicators", [])),
+            shareable=impact.get("shareable", False),
+        )
+
+    def indicators(self, indicators):
+        """The content's indicators as the raw JSON of the project's indicators field."""
+
+        def number(value):
+            return None if value is None else str(value)
+
+        return json.dumps(
+            [
+                {
+                    "type": "indicator",
+                    "value": {
+                        **{key: value for key, value in indicator.items() if key != "measurements"},
+                        "baseline": number(indicator["baseline"]),
+                        "target": number(indicator["target"]),
+                        "measurements": [
+                            {"date": day.isoformat(), "value": str(value)}
+                            for day, value in indicator["measurements"]
+                        ],
+                    },
+                }
+                for indicator in indicators
+            ]
         )
 
     def ensure_call(self, index, data):

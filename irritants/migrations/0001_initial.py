@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('projects', '0002_callforirritantspage_publish_results'),
+        ('projects', '0003_callforirritantspage_publish_results'),
         ('territories', '0003_territorysettings_irritant_retention_months'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,6 +1,15 @@
 from .calls import CallForIrritantsPage, CallIndexPage, CallStatus
 from .news import NewsIndexPage, NewsPage, NewsPageProject
-from .projects import ProjectIndexPage, ProjectPage, ProjectPhase, ProjectTeamMember, TeamRole
+from .projects import (
+    Decision,
+    Evaluation,
+    ProjectDecision,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPhase,
+    ProjectTeamMember,
+    TeamRole,
+)
 from .results import ResultsPage
 from .taxonomy import Theme, UserType
 
@@ -8,9 +17,12 @@ __all__ = [
     "CallForIrritantsPage",
     "CallIndexPage",
     "CallStatus",
+    "Decision",
+    "Evaluation",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageProject",
+    "ProjectDecision",
     "ProjectIndexPage",
     "ProjectPage",
     "ProjectPhase",

@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -9,6 +11,8 @@ from wagtail.search import index
 from home.blocks import body_blocks
 from home.models import BasePage
 
+from ..blocks import indicator_blocks
+from ..indicators import Indicator
 from ..panels import PhaseHistoryPanel
 from ..phases import Phase, current_phase, validate_phase_history
 from .calls import SHORT_RICH_TEXT
@@ -74,6 +78,32 @@ class ProjectPage(BasePage):
         "projects.UserType", blank=True, verbose_name=_("user types")
     )
     body = StreamField(body_blocks(), blank=True, verbose_name=_("more details"))
+    indicators = StreamField(
+        indicator_blocks(),
+        blank=True,
+        verbose_name=_("impact indicators"),
+        help_text=_(
+            "Follow the beta.gouv.fr impact matrix: is the service usable, used, useful, "
+            "does it change things, at what cost? Add each measurement with its date."
+        ),
+    )
+    shareable = models.BooleanField(
+        _("offered to other territories"),
+        default=False,
+        help_text=_(
+            "Listed among the projects to reuse on the network's site: other territories may "
+            "start from a copy of this page."
+        ),
+    )
+    reused_from = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name=_("reused from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reuses",
+        help_text=_("The project of another territory this one started from."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("pitch"),
@@ -85,7 +115,14 @@ class ProjectPage(BasePage):
             label=_("Phase"),
             help_text=_("One line per phase, oldest first. The current phase is the latest one."),
         ),
+        InlinePanel(
+            "decisions",
+            heading=_("Evaluation decisions"),
+            label=_("Decision"),
+            help_text=_("What each evaluation decided, including the 6-month user evaluation."),
+        ),
         InlinePanel("team_members", heading=_("Team"), label=_("Team member")),
+        FieldPanel("indicators"),
         MultiFieldPanel(
             [FieldPanel("sponsor_service"), FieldPanel("budget")],
             heading=_("Sponsor and budget"),
@@ -102,6 +139,12 @@ class ProjectPage(BasePage):
             [FieldPanel("themes"), FieldPanel("user_types")], heading=_("Classification")
         ),
         FieldPanel("body"),
+    ]
+    promote_panels = BasePage.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("shareable"), FieldPanel("reused_from", read_only=True)],
+            heading=_("Sharing with the network"),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("pitch"),
@@ -133,15 +176,30 @@ class ProjectPage(BasePage):
         self.current_phase = current_phase(self.phase_entries())
         return super().save(*args, **kwargs)
 
+    def impact_indicators(self):
+        return [Indicator.from_block(block.value) for block in self.indicators]
+
+    def timeline(self):
+        """Phases and decisions in one list, oldest first: what happened, and what was decided."""
+        entries = [("phase", phase.start_date, phase) for phase in self.phases.all()]
+        entries += [("decision", decision.date, decision) for decision in self.decisions.all()]
+        # A decision closes the phase it evaluates, so it comes before a phase starting that day.
+        entries.sort(key=lambda entry: (entry[1], entry[0] == "phase"))
+        return [{"kind": kind, "date": day, "item": item} for kind, day, item in entries]
+
     def get_context(self, request, *args, **kwargs):
         from irritants.queries import origin_of
 
+        from ..charts import line_chart
         from ..queries import latest_news_about
 
         context = super().get_context(request, *args, **kwargs)
+        indicators = self.impact_indicators()
         context.update(
             origin=origin_of(self),
-            phases=list(self.phases.all()),
+            timeline=self.timeline(),
+            indicators=[(indicator, line_chart(indicator)) for indicator in indicators],
+            reused_from=self.reused_from if self.reused_from_id else None,
             team=list(self.team_members.all()),
             themes=list(self.themes.all()),
             user_types=list(self.user_types.all()),
@@ -169,6 +227,50 @@ class ProjectPhase(Orderable):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
         ordering = ["start_date"]
+
+
+class Decision(models.TextChoices):
+    CONTINUE = "continue", _("Continue")
+    STOP = "stop", _("Stop")
+    SCALE_UP = "scale_up", _("Scale up")
+
+
+class Evaluation(models.TextChoices):
+    USER_EVALUATION = "user_evaluation", _("6-month user evaluation")
+    COMMITTEE = "committee", _("Committee deliberation")
+
+
+class ProjectDecision(Orderable):
+    """An evaluation's verdict on the project: go on, stop, or scale up."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="decisions")
+    date = models.DateField(_("date"))
+    evaluation = models.CharField(
+        _("evaluation"), max_length=20, choices=Evaluation.choices, default=Evaluation.COMMITTEE
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    reason = models.TextField(
+        _("reason"),
+        max_length=600,
+        help_text=_("Why: what the users said, the figures the decision rests on."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("evaluation"), FieldPanel("decision")]),
+        FieldPanel("reason"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["date"]
+
+    def clean(self):
+        super().clean()
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError(
+                {"date": _("Record a decision once it has been taken: this date is in the future.")}
+            )
 
 
 class TeamRole(models.TextChoices):

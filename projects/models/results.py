@@ -8,7 +8,7 @@ from home.models import BasePage
 
 
 class ResultsPage(BasePage):
-    """What the territory's incubator has achieved. Computed figures come later."""
+    """What the territory's incubator has achieved, computed from its pages: never typed twice."""
 
     body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
 
@@ -22,3 +22,26 @@ class ResultsPage(BasePage):
     class Meta:
         verbose_name = _("results page")
         verbose_name_plural = _("results pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .. import queries
+        from ..charts import bar_chart, line_chart
+        from ..phases import Phase
+
+        context = super().get_context(request, *args, **kwargs)
+        territory = self.territory
+        projects = queries.territory_projects(territory)
+        counts = queries.projects_per_phase(projects)
+        phases = [(phase.label, counts[phase.value]) for phase in Phase if counts.get(phase.value)]
+        context.update(
+            project_count=sum(counts.values()),
+            phases=phases,
+            phase_chart=bar_chart(phases),
+            calls_count=queries.calls_count(territory),
+            irritants_received=queries.irritants_received(territory),
+            key_results=[
+                (project, indicator, line_chart(indicator))
+                for project, indicator in queries.key_results(projects)
+            ],
+        )
+        return context

@@ -115,7 +115,9 @@ def project_form(phases):
             "statistics_url": "",
             "body": streamfield([]),
             "phases": inline_formset(phases),
+            "decisions": inline_formset([]),
             "team_members": inline_formset([]),
+            "indicators": streamfield([]),
         }
     )
 

@@ -1,0 +1,85 @@
+"""The admin's "Reuse in my territory" action, for projects other territories offer."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from territories.isolation import permission_roots, sees_everything
+from territories.models import under_paths
+from territories.queries import live_territories
+
+from .models import ProjectPage
+from .services import reuse_destinations, reuse_project
+
+
+def reuse_index(request):
+    """The projects other territories offer, each with its "Reuse in my territory" button.
+
+    They are public pages their publishers chose to share, so every editor may see them;
+    one's own territory's projects are left out (there is nothing to reuse from oneself).
+    """
+    locale = Locale.get_default()
+    projects = ProjectPage.objects.live().public().filter(shareable=True, locale=locale)
+    if not sees_everything(request.user):
+        projects = projects.exclude(under_paths(permission_roots(request.user)))
+    territories = live_territories(locale)
+    rows = [
+        (
+            project,
+            project.get_full_url(request),
+            next((t for t in territories if project.path.startswith(t.path)), None),
+        )
+        for project in projects.order_by("title", "pk")
+    ]
+    return TemplateResponse(request, "projects/admin/reuse_index.html", {"rows": rows})
+
+
+def reuse(request, project_id):
+    # The original is public and offered to every territory: any editor may read it, so
+    # the isolation guard (which looks at page_id, not project_id) does not apply to it.
+    # The destination is what isolation is about, and only the user's own are offered.
+    original = get_object_or_404(
+        ProjectPage.objects.live().public().filter(shareable=True), pk=project_id
+    )
+    destinations = reuse_destinations(request.user)
+    wanted = request.POST.get("into") or request.GET.get("into")
+    chosen = None
+    if wanted:
+        chosen = next((index for index in destinations if str(index.pk) == wanted), None)
+        if chosen is None:
+            raise Http404
+    elif len(destinations) == 1:
+        chosen = destinations[0]
+
+    if request.method == "POST" and chosen is not None:
+        try:
+            copy = reuse_project(original, chosen, request.user)
+        except PermissionDenied as error:
+            raise Http404 from error
+        messages.success(
+            request,
+            _("Draft “%(title)s” created in your territory from the original project.")
+            % {"title": copy.title},
+        )
+        return redirect("wagtailadmin_pages:edit", copy.pk)
+
+    return TemplateResponse(
+        request,
+        "projects/admin/reuse.html",
+        {
+            "original": original,
+            "original_url": original.get_full_url(request),
+            "original_territory": original.territory,
+            "destinations": [
+                (index, index.get_parent().specific_deferred, index.locale.get_display_name())
+                for index in destinations
+            ],
+            "chosen": chosen,
+            "action_url": reverse("reuse_project", args=[original.pk]),
+        },
+    )

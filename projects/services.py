@@ -1,0 +1,85 @@
+"""Reusing a project of another territory: one rule, for the admin action and anything else."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from wagtail.log_actions import log
+
+from .models import ProjectIndexPage, ProjectPage
+
+# Body blocks that point at the original territory's images, documents or pages: an editor
+# could not choose them in their own territory, so the copy leaves them out.
+TERRITORY_BOUND_BLOCKS = {"image", "document", "call_to_action"}
+
+
+def reuse_destinations(user):
+    """The projects indexes the user may add a page to: their own territory's, in each language."""
+    from territories.isolation import reachable_pages
+
+    indexes = reachable_pages(user, ProjectIndexPage.objects.all()).select_related("locale")
+    return [
+        index
+        for index in indexes.order_by("path")
+        if index.permissions_for_user(user).can_add_subpage()
+    ]
+
+
+def _free_slug(index, slug):
+    taken = set(index.get_children().values_list("slug", flat=True))
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
+@transaction.atomic
+def reuse_project(original, index, user):
+    """A draft copy of ``original`` under ``index``, crediting the original.
+
+    What the project *is* (its problem, solution, classification, source code and the
+    indicators it measures) is copied; what belongs to the original territory is not: its
+    team, phase history, decisions, measurements, budget and service addresses.
+    """
+    if not original.live or not original.shareable:
+        raise PermissionDenied
+    if not any(index.pk == destination.pk for destination in reuse_destinations(user)):
+        raise PermissionDenied
+    indicators = [
+        (
+            "indicator",
+            {
+                **{key: block.value[key] for key in ("name", "category", "unit", "direction")},
+                "description": block.value["description"],
+                "baseline": None,
+                "target": None,
+                "highlighted": False,
+                "measurements": [],
+            },
+        )
+        for block in original.indicators
+    ]
+    copy = ProjectPage(
+        title=original.title,
+        slug=_free_slug(index, original.slug),
+        locale=index.locale,
+        live=False,
+        owner=user,
+        intro=original.intro,
+        pitch=original.pitch,
+        problem=original.problem,
+        solution=original.solution,
+        source_code_url=original.source_code_url,
+        body=[
+            (block.block_type, block.value)
+            for block in original.body
+            if block.block_type not in TERRITORY_BOUND_BLOCKS
+        ],
+        indicators=indicators,
+        reused_from=original,
+    )
+    copy.themes = list(original.themes.all())
+    copy.user_types = list(original.user_types.all())
+    index.add_child(instance=copy)
+    copy.save_revision(user=user)
+    log(instance=copy, action="wagtail.create", user=user)
+    return copy
