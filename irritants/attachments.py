@@ -30,6 +30,9 @@ class PrivateStorage(FileSystemStorage):
     def location(self):
         return os.path.abspath(self.base_location)
 
+    def url(self, name):
+        raise ValueError("Irritant attachments have no public URL: use the admin's download view.")
+
 
 def private_storage():
     # A callable, so that migrations record a reference to it rather than a path.
@@ -91,7 +94,9 @@ def _office_kind(upload):
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                return ODF_MIMETYPES.get(archive.read("mimetype").strip())
+                # Read a few bytes only: a crafted archive may inflate to gigabytes.
+                with archive.open("mimetype") as mimetype:
+                    return ODF_MIMETYPES.get(mimetype.read(100).strip())
             if "[Content_Types].xml" in names:
                 return next((kind for part, kind in OOXML_PARTS.items() if part in names), None)
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):

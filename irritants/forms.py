@@ -1,5 +1,8 @@
+import unicodedata
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -7,6 +10,24 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from .attachments import ACCEPTED_EXTENSIONS, validate_attachment
 from .models import TRANSITIONS, Irritant, Status
 from .services import check_transition
+
+
+class NoControlCharacters:
+    """Refuse invisible control characters (line breaks are fine in a multi-line text).
+
+    They cannot be typed in a browser, break email headers and spreadsheet exports.
+    """
+
+    def __init__(self, multiline):
+        self.allowed = "\n\r\t" if multiline else ""
+
+    def __call__(self, value):
+        if any(unicodedata.category(char) == "Cc" and char not in self.allowed for char in value):
+            raise ValidationError(
+                _("Remove the invisible control characters from this text."),
+                code="control_characters",
+            )
+
 
 # The form's two parts, in the order the agent fills them in.
 PROBLEM_FIELDS = (
@@ -81,8 +102,13 @@ class IrritantForm(forms.ModelForm):
         }
         for name in ("title", "problem", "consequences", "people_affected", "service"):
             self.fields[name].required = True
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and name != "website":
+                multiline = isinstance(field.widget, forms.Textarea)
+                field.validators.append(NoControlCharacters(multiline))
         self.fields["submitter_email"].widget.attrs["autocomplete"] = "email"
         self.fields["submitter_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["submitter_service"].widget.attrs["autocomplete"] = "organization"
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
 
     def problem_fields(self):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from .attachments import private_storage
 
@@ -196,3 +197,35 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.irritant_id}: {self.from_status} → {self.to_status}"
+
+
+class IrritantLogEntryManager(BaseLogEntryManager):
+    def log_action(self, instance, action, **kwargs):
+        kwargs.update(object_id=str(instance.pk), territory_id=instance.territory_id)
+        return super().log_action(instance, action, **kwargs)
+
+    def for_instance(self, instance):
+        return self.filter(object_id=str(instance.pk))
+
+    def viewable_by_user(self, user):
+        # Wagtail's default shows every entry of a model to anyone holding a permission on it:
+        # the site history would list other territories' irritants.
+        if user.is_superuser:
+            return self.all()
+        return self.filter(territory__publishers__user=user)
+
+
+class IrritantLogEntry(BaseLogEntry):
+    """The admin's log of irritants, kept per territory (it outlives a deleted irritant)."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+    territory = models.ForeignKey(
+        "territories.Territory", on_delete=models.CASCADE, related_name="+"
+    )
+
+    objects = IrritantLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("irritant log entry")
+        verbose_name_plural = _("irritant log entries")

@@ -21,4 +21,5 @@ class ReadOnlyPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["irritant"] = self.instance
+            context["history"] = self.instance.history.select_related("changed_by")
             return context

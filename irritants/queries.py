@@ -7,7 +7,8 @@ from .models import Irritant, Status
 
 def call_results(call):
     """Figures per status and the selected irritants of one call."""
-    irritants = Irritant.objects.filter(call=call)
+    # Submissions from every language version of the call.
+    irritants = Irritant.objects.filter(call__translation_key=call.translation_key)
     counts = dict(irritants.values_list("status").annotate(n=Count("pk")).order_by())
     figures = [(Status(value).label, counts.get(value, 0)) for value in Status.values]
     selected = list(
@@ -19,7 +20,7 @@ def call_results(call):
 def origin_of(project):
     """The irritant a project was born from (the earliest, if several), with its call."""
     return (
-        Irritant.objects.filter(project=project)
+        Irritant.objects.filter(project__translation_key=project.translation_key)
         .select_related("call")
         .order_by("submitted_at")
         .first()

@@ -4,13 +4,14 @@ import calendar
 import logging
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from projects.models import ProjectIndexPage, ProjectPage
@@ -27,22 +28,15 @@ def retention_months(territory):
     return TerritorySettings.for_site(territory.site).irritant_retention_months
 
 
-def submit_irritant(call, data):
-    """Store a submission from the public form (already validated) and tell everyone concerned."""
-    territory = Territory.of_page(call)
-    fields = {name: value for name, value in data.items() if name not in ("consent", "website")}
-    for _attempt in range(5):  # a reference collision is rare: draw another one
-        try:
-            with transaction.atomic():
-                irritant = Irritant(territory=territory, call=call, consent_at=timezone.now())
-                for name, value in fields.items():
-                    setattr(irritant, name, value)
-                irritant.save()
-                StatusChange.objects.create(irritant=irritant, to_status=irritant.status)
-                break
-        except IntegrityError:
-            if not Irritant.objects.filter(reference=irritant.reference).exists():
-                raise
+def submit_irritant(call, form):
+    """Store a valid public form's submission and tell everyone concerned."""
+    with transaction.atomic():
+        irritant = form.save(commit=False)
+        irritant.territory = Territory.of_page(call)
+        irritant.call = call
+        irritant.consent_at = timezone.now()
+        irritant.save()
+        StatusChange.objects.create(irritant=irritant, to_status=irritant.status)
     send_acknowledgement(irritant)
     notify_publishers(irritant)
     return irritant
@@ -54,9 +48,11 @@ def _send(subject, template, context, recipients):
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(template, context)
+    # A subject is one line, whatever the agent typed in the title.
+    subject = " ".join(str(subject).split())
     try:
         return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: BadHeaderError on a malformed address
         logger.exception("Could not send %r to %d recipient(s)", subject, len(recipients))
         return 0
 
@@ -158,20 +154,23 @@ def projects_index_of(territory):
 def create_project(irritant, user):
     """A draft project page in the irritant's territory, prefilled from the problem.
 
-    Raises PermissionError when the user may not add a project there, ValidationError when
+    Raises PermissionDenied when the user may not add a project there, ValidationError when
     the territory has no projects index or the irritant already has its project.
     """
+    # Locked, so that a double click cannot create two projects.
+    irritant = Irritant.objects.select_for_update().get(pk=irritant.pk)
     if irritant.project_id:
         raise ValidationError(_("This irritant already has its project."))
     index = projects_index_of(irritant.territory)
     if index is None:
         raise ValidationError(_("The territory has no projects page to add the project to."))
     if not index.permissions_for_user(user).can_add_subpage():
-        raise PermissionError
+        raise PermissionDenied
     with translation.override(settings.LANGUAGE_CODE):
         solution = irritant.solution_idea or _("To be written by the team.")
         project = ProjectPage(
             title=irritant.title,
+            slug=_free_slug(index, irritant),
             pitch=irritant.title[:200],
             problem=_as_rich_text(
                 f"{irritant.problem}\n\n{_('Consequences for users:')} {irritant.consequences}"
@@ -187,6 +186,13 @@ def create_project(irritant, user):
     irritant.project = project
     irritant.save(update_fields=["project"])
     return project
+
+
+def _free_slug(index, irritant):
+    slug = slugify(irritant.title)[:80].strip("-") or irritant.reference.lower()
+    if index.get_children().filter(slug=slug).exists():
+        slug = f"{slug}-{irritant.reference[-4:].lower()}"
+    return slug
 
 
 def _as_rich_text(text):

@@ -44,27 +44,39 @@ def call_page(request, page):
         )
         return _render(page, request, context, status=403)
 
+    form = IrritantForm(data=request.POST, files=request.FILES, retention_months=months)
+    if form.is_spam:
+        # A robot, or a browser's autofill: nothing is stored, the text is shown back.
+        context.update(
+            refusal=_("Your submission could not be accepted. Check the form and send it again."),
+            form=_unbound_copy(request, months),
+        )
+        return _render(page, request, context, status=400)
+    if not form.is_valid():
+        # Browsers cannot keep a chosen file across a page load: say so.
+        context.update(form=form, reattach=bool(request.FILES))
+        return _render(page, request, context, status=400)
+    # Only complete submissions count: agents behind one address who mistype are not blocked.
     if not ratelimit.allow("irritants", request):
         context.update(
             refusal=_(
                 "Too many submissions from your connection in a short time. Nothing was "
                 "recorded: please try again in an hour. What you typed is still below."
             ),
-            form=IrritantForm(initial=request.POST.dict(), retention_months=months),
+            form=_unbound_copy(request, months),
         )
         return _render(page, request, context, status=429)
 
-    form = IrritantForm(data=request.POST, files=request.FILES, retention_months=months)
-    if form.is_spam:
-        context["refusal"] = _("Your submission could not be accepted.")
-        return _render(page, request, context, status=400)
-    if not form.is_valid():
-        context["form"] = form
-        return _render(page, request, context, status=400)
-
-    irritant = submit_irritant(page, form.cleaned_data)
+    irritant = submit_irritant(page, form)
     token = signing.dumps(irritant.reference, salt=CONFIRMATION_SALT)
-    return redirect(page.url + page.reverse_subpage("irritant_received") + f"?ref={token}")
+    received = page.get_url(request) + page.reverse_subpage("irritant_received")
+    return redirect(f"{received}?ref={token}")
+
+
+def _unbound_copy(request, months):
+    """The form filled with what was posted, without errors and without the honeypot."""
+    typed = {name: value for name, value in request.POST.items() if name != "website"}
+    return IrritantForm(initial=typed, retention_months=months)
 
 
 def confirmation(request, page):
@@ -74,7 +86,7 @@ def confirmation(request, page):
             request.GET.get("ref", ""), salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE
         )
     except signing.BadSignature:
-        return redirect(page.url)
+        return redirect(page.get_url(request))
     return page.render(
         request,
         template="irritants/confirmation.html",

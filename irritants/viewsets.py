@@ -7,13 +7,14 @@ alike; the listing and its exports start from the same ``visible_to`` queryset.
 
 from functools import wraps
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -26,14 +27,19 @@ from .filters import IrritantFilterSet
 from .forms import PROBLEM_FIELDS, SUBMITTER_FIELDS, IrritantReviewForm
 from .models import Irritant
 from .panels import ReadOnlyPanel
+from .permissions import permission_policy
 from .services import create_project, review_irritant
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def scoped(view):
-    """404 for any irritant the user may not review, before the view itself runs."""
+def scoped(view, action=None):
+    """404 for any irritant the user may not review, before the view itself runs.
+
+    With ``action``, the user must also hold that permission (the generic views check
+    their own; the extra views of this viewset ask for it here).
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -44,6 +50,8 @@ def scoped(view):
                     raise Http404
             except (ValueError, TypeError) as error:
                 raise Http404 from error
+        if action and not permission_policy.user_has_permission(request.user, action):
+            raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -60,8 +68,14 @@ class IrritantIndexView(generic.IndexView):
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        if not isinstance(value, str):
+            return value
+        if export_format == self.FORMAT_CSV and value.startswith(FORMULA_PREFIXES):
+            # XLSX cells are typed as text by Wagtail already; CSV has no types.
             return "'" + value
+        if export_format == self.FORMAT_XLSX:
+            # Submissions stored before control characters were refused.
+            return ILLEGAL_CHARACTERS_RE.sub("", value)
         return value
 
     def stream_csv(self, queryset):
@@ -79,6 +93,11 @@ class IrritantEditView(generic.EditView):
             previous_answer=previous["public_answer"],
         )
         log(instance=irritant, action="wagtail.edit", user=self.request.user)
+        if irritant.is_anonymised and irritant.public_answer != previous["public_answer"]:
+            messages.warning(
+                self.request,
+                _("The answer is saved but was not sent: the agent's details have been erased."),
+            )
         return irritant
 
     @property
@@ -109,7 +128,7 @@ class CreateProjectView(View):
         irritant = get_object_or_404(Irritant.objects.select_related("territory"), pk=pk)
         try:
             project = create_project(irritant, request.user)
-        except PermissionError:
+        except PermissionDenied:
             messages.error(request, _("You may not add a project to this territory."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -126,7 +145,11 @@ def attachment(request, pk):
     if not irritant.attachment:
         raise Http404
     name = f"{irritant.reference}.{irritant.attachment.name.rsplit('.', 1)[-1]}"
-    return FileResponse(irritant.attachment.open("rb"), as_attachment=True, filename=name)
+    try:
+        content = irritant.attachment.open("rb")
+    except FileNotFoundError as error:  # e.g. a database restored without its files
+        raise Http404 from error
+    return FileResponse(content, as_attachment=True, filename=name)
 
 
 class IrritantViewSet(ModelViewSet):
@@ -144,11 +167,12 @@ class IrritantViewSet(ModelViewSet):
     list_display = [
         TitleColumn("title", label=_("Title"), url_name="irritants:edit"),
         Column("reference", label=_("Reference")),
+        Column("territory", label=_("Territory")),
         Column("call", label=_("Call")),
-        Column("service", label=_("Service concerned")),
-        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("service", label=_("Service concerned"), sort_key="service"),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         Column("score", label=_("Score /9")),
-        DateColumn("submitted_at", label=_("Submitted on")),
+        DateColumn("submitted_at", label=_("Submitted on"), sort_key="submitted_at"),
     ]
     list_export = [
         "reference",
@@ -190,8 +214,8 @@ class IrritantViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path(
                 "create-project/<int:pk>/",
-                scoped(CreateProjectView.as_view()),
+                scoped(CreateProjectView.as_view(), action="change"),
                 name="create_project",
             ),
-            path("attachment/<int:pk>/", scoped(attachment), name="attachment"),
+            path("attachment/<int:pk>/", scoped(attachment, action="view"), name="attachment"),
         ]

@@ -6,6 +6,7 @@ The README documents them in one table.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -183,3 +184,7 @@ IRRITANTS_ATTACHMENT_MAX_BYTES = int(
 )
 # Submissions per client address: "attempts/seconds".
 IRRITANTS_RATE_LIMIT = os.environ.get("IRRITANTS_RATE_LIMIT", "10/3600")
+if not re.fullmatch(r"[1-9][0-9]*/[1-9][0-9]*", IRRITANTS_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"IRRITANTS_RATE_LIMIT={IRRITANTS_RATE_LIMIT!r}: write attempts/seconds, like 10/3600."
+    )

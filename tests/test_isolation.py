@@ -16,6 +16,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
+from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
@@ -197,6 +198,8 @@ class TerritoryObjects:
             consent_at=timezone.now(),
             attachment=ContentFile(b"%PDF-1.4 temoin", name="temoin.pdf"),
         )
+        # An entry in the site history, which must stay within the territory.
+        log(instance=self.irritant, action="wagtail.edit", user=author)
 
     def url(self, template):
         return template.format(

@@ -6,6 +6,7 @@ import os
 
 import openpyxl
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import call_command
 
@@ -272,3 +273,106 @@ def test_purge_keeps_what_is_within_the_retention_period(submitted):
     call_command("purge_irritants", stdout=io.StringIO())
     submitted.refresh_from_db()
     assert not submitted.is_anonymised and submitted.submitter_name == "Camille Martin"
+
+
+def test_the_duplicate_choices_are_the_territorys_own(client, submitted, publisher):
+    var_irritant = Irritant.objects.create(
+        territory=Territory.objects.get(slug="var"),
+        consent_at=submitted.consent_at,
+        **{
+            key: value
+            for key, value in valid_submission(title="Irritant varois").items()
+            if key not in ("consent", "website")
+        },
+    )
+    client.force_login(publisher)
+    page = client.get(f"/admin/irritants/edit/{submitted.pk}/").content.decode()
+    assert "Irritant varois" not in page
+    response = review(client, submitted, status=Status.DUPLICATE, duplicate_of=var_irritant.pk)
+    assert response.status_code == 200  # refused: not a choice
+    submitted.refresh_from_db()
+    assert submitted.status == Status.RECEIVED
+
+
+def test_deleting_an_irritant_removes_its_file_and_reopens_its_duplicates(
+    client, submitted, publisher, django_capture_on_commit_callbacks
+):
+    duplicate = Irritant.objects.create(
+        territory=submitted.territory,
+        call=submitted.call,
+        consent_at=submitted.consent_at,
+        status=Status.DUPLICATE,
+        duplicate_of=submitted,
+        **{
+            key: value
+            for key, value in valid_submission(title="Le même").items()
+            if key not in ("consent", "website")
+        },
+    )
+    path = submitted.attachment.path
+    client.force_login(publisher)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/irritants/delete/{submitted.pk}/")
+    assert response.status_code == 302
+    assert not Irritant.objects.filter(pk=submitted.pk).exists()
+    assert not os.path.exists(path)
+    duplicate.refresh_from_db()
+    assert duplicate.status == Status.UNDER_REVIEW and duplicate.duplicate_of is None
+
+
+def test_the_site_history_shows_only_the_territorys_irritants(
+    client, submitted, publisher, django_user_model
+):
+    client.force_login(publisher)
+    review(client, submitted, status=Status.UNDER_REVIEW)
+    assert submitted.reference in client.get("/admin/reports/site-history/").content.decode()
+    var_publisher = account(
+        django_user_model, Territory.objects.get(slug="var"), "publishers", "publication-var-h"
+    )
+    client.force_login(var_publisher)
+    for url in ("/admin/reports/site-history/", "/admin/reports/site-history/?export=csv"):
+        response = client.get(url)
+        body = (
+            b"".join(response.streaming_content) if response.streaming else response.content
+        ).decode("utf-8-sig")
+        assert submitted.reference not in body and publisher.username not in body
+
+
+def test_a_group_without_the_permission_gets_nothing(client, submitted, publisher):
+    submitted.territory.publishers.permissions.remove(
+        *Permission.objects.filter(content_type__app_label="irritants")
+    )
+    client.force_login(publisher)
+    for response in (
+        client.get(f"/admin/irritants/attachment/{submitted.pk}/"),
+        client.post(f"/admin/irritants/create-project/{submitted.pk}/"),
+    ):
+        # Wagtail turns a refusal into a redirect to the dashboard, with a message.
+        assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert not ProjectPage.objects.filter(title=submitted.title).exists()
+
+
+def test_the_xlsx_export_survives_old_control_characters(client, submitted, publisher):
+    Irritant.objects.filter(pk=submitted.pk).update(problem="Avant\x01après")
+    client.force_login(publisher)
+    response = client.get("/admin/irritants/?export=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert "Avantaprès" in rows[1]
+    assert rows[1][3] == '=HYPERLIEN("x")'  # a text cell: not run, not prefixed
+
+
+def test_projects_in_every_language_name_their_irritant(client, submitted, publisher):
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    client.force_login(publisher)
+    client.post(f"/admin/irritants/create-project/{submitted.pk}/")
+    project = ProjectPage.objects.get(title=submitted.title)
+    project.save_revision().publish()
+    english = Locale.objects.get(language_code="en")
+    translate_object(project, [english])
+    translation = project.get_translation(english)
+    translation.save_revision().publish()
+    html = client.get(translation.url, HTTP_HOST=HOST).content.decode()
+    assert "Born from an irritant" in html

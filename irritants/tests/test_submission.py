@@ -149,15 +149,43 @@ def test_an_upcoming_call_says_when_it_opens(client, call):
     assert not Irritant.objects.exists()
 
 
-def test_a_filled_honeypot_stores_nothing(client, call):
+def test_a_filled_honeypot_stores_nothing_and_gives_the_text_back(client, call):
     response = post(client, valid_submission(website="http://spam.example"))
     assert response.status_code == 400
     assert not Irritant.objects.exists()
     assert not mail.outbox
+    html = response.content.decode()
+    assert "Les familles attendent trois semaines" in html  # an autofilled browser loses nothing
+    assert "http://spam.example" not in html
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("title", "Deux\nlignes"), ("service", "Accueil\x07"), ("problem", "Texte\x00nul")],
+)
+def test_control_characters_are_refused(client, call, pau_publisher, field, value):
+    response = post(client, valid_submission(**{field: value}))
+    assert response.status_code == 400
+    assert not Irritant.objects.exists()
+
+
+def test_line_breaks_are_kept_in_long_texts(client, call, pau_publisher):
+    problem = "Premier constat.\n\nDeuxième constat,\tchiffré."
+    assert post(client, valid_submission(problem=problem)).status_code == 302
+    assert Irritant.objects.get().problem == problem
+
+
+def test_a_lost_attachment_is_announced(client, call):
+    response = post(client, {**valid_submission(title=""), "attachment": pdf_file()})
+    assert response.status_code == 400
+    assert "Votre document n’a pas été conservé" in response.content.decode()
 
 
 def test_the_rate_limit_refuses_and_keeps_the_text(client, call, settings):
     settings.IRRITANTS_RATE_LIMIT = "2/3600"
+    # Forms sent back for correction do not count.
+    assert post(client, valid_submission(problem="")).status_code == 400
+    assert post(client, valid_submission(problem="")).status_code == 400
     assert post(client, valid_submission()).status_code == 302
     assert post(client, valid_submission(title="Deuxième")).status_code == 302
     response = post(client, valid_submission(title="Troisième"))

@@ -1,0 +1,27 @@
+"""What deleting an irritant must also do (whether from the admin or in bulk)."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, pre_delete
+from django.dispatch import receiver
+
+from .models import Irritant, Status, StatusChange
+
+
+@receiver(pre_delete, sender=Irritant)
+def reopen_its_duplicates(sender, instance, **kwargs):
+    # A duplicate of nothing cannot stay a duplicate: it goes back to review.
+    for duplicate in instance.duplicates.filter(status=Status.DUPLICATE):
+        duplicate.status = Status.UNDER_REVIEW
+        duplicate.duplicate_of = None
+        duplicate.save(update_fields=["status", "duplicate_of"])
+        StatusChange.objects.create(
+            irritant=duplicate, from_status=Status.DUPLICATE, to_status=Status.UNDER_REVIEW
+        )
+
+
+@receiver(post_delete, sender=Irritant)
+def delete_its_attachment(sender, instance, **kwargs):
+    # Personal data: the file goes with the record, once the deletion is committed.
+    if instance.attachment:
+        storage, name = instance.attachment.storage, instance.attachment.name
+        transaction.on_commit(lambda: storage.delete(name))
