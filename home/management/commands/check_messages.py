@@ -1,0 +1,103 @@
+"""Fail when the translation catalogues are stale or incomplete: run by `make test` and CI.
+
+Stale: `makemessages` would change a catalogue (the creation date aside), or a compiled
+catalogue does not match its source. Incomplete: a message is untranslated or fuzzy in any
+language (the English catalogue repeats each English msgid as its msgstr).
+"""
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+CREATION_DATE = re.compile(r'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
+
+
+def catalogues(locale_dir):
+    return sorted(Path(locale_dir).glob("*/LC_MESSAGES/django.po"))
+
+
+def without_creation_date(text):
+    return CREATION_DATE.sub("", text)
+
+
+def gettext_tool(*arguments):
+    result = subprocess.run(arguments, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise CommandError(f"{arguments[0]} failed: {result.stderr.strip()}")
+    return result.stdout
+
+
+def message_ids(po_text):
+    return re.findall(r'^msgid "(.*)"$', po_text, re.MULTILINE)
+
+
+def stale_catalogues(locale_dir):
+    """The catalogues `makemessages` would rewrite; the files are left as they were."""
+    paths = catalogues(locale_dir)
+    before = {path: path.read_text() for path in paths}
+    try:
+        subprocess.run(
+            [sys.executable, "manage.py", "makemessages", "--all", "--no-obsolete"]
+            + ["--ignore=.venv", "--ignore=var", "--verbosity=0"],
+            cwd=settings.BASE_DIR,
+            check=True,
+        )
+        return [
+            path
+            for path in paths
+            if without_creation_date(path.read_text()) != without_creation_date(before[path])
+        ]
+    finally:
+        for path, text in before.items():
+            path.write_text(text)
+
+
+def incomplete_messages(path):
+    """(kind, msgid) of the untranslated and fuzzy messages of one catalogue."""
+    problems = []
+    for kind, option in (("untranslated", "--untranslated"), ("fuzzy", "--only-fuzzy")):
+        selected = gettext_tool("msgattrib", option, "--no-obsolete", str(path))
+        problems += [(kind, msgid) for msgid in message_ids(selected) if msgid]
+    return problems
+
+
+def compiled_matches(path):
+    """Whether the committed .mo holds exactly the messages of its .po."""
+    mo = path.with_suffix(".mo")
+    if not mo.exists():
+        return False
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / "django.mo"
+        gettext_tool("msgfmt", "--check-format", "-o", str(fresh), str(path))
+        return gettext_tool("msgunfmt", str(fresh)) == gettext_tool("msgunfmt", str(mo))
+
+
+class Command(BaseCommand):
+    help = "Check that the translation catalogues are up to date, complete and compiled."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-makemessages",
+            action="store_true",
+            help="Only check completeness and compilation (does not run makemessages).",
+        )
+
+    def handle(self, *args, skip_makemessages=False, **options):
+        locale_dir = settings.LOCALE_PATHS[0]
+        errors = []
+        if not skip_makemessages:
+            errors += [
+                f"{path}: out of date, run `make messages`" for path in stale_catalogues(locale_dir)
+            ]
+        for path in catalogues(locale_dir):
+            errors += [f"{path}: {kind} {msgid!r}" for kind, msgid in incomplete_messages(path)]
+            if not compiled_matches(path):
+                errors.append(f"{path.with_suffix('.mo')}: not compiled from {path.name}")
+        if errors:
+            raise CommandError("\n".join(errors))
+        self.stdout.write("Translation catalogues are up to date and complete.")
