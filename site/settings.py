@@ -37,6 +37,15 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_languages(name, default):
+    """Language codes from the environment, each named in its own language (for the switcher)."""
+    codes = env_list(name, default)
+    unknown = [code for code in codes if code not in LANG_INFO]
+    if unknown:
+        raise ImproperlyConfigured(f"{name}: unknown language code(s) {', '.join(unknown)}.")
+    return [(code, LANG_INFO[code]["name_local"]) for code in codes]
+
+
 DEBUG = env_bool("DEBUG", True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -133,17 +142,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-
-
-
-def env_languages(name, default):
-    """Language codes from the environment, each named in its own language (for the switcher)."""
-    codes = env_list(name, default)
-    unknown = [code for code in codes if code not in LANG_INFO]
-    if unknown:
-        raise ImproperlyConfigured(f"{name}: unknown language code(s) {', '.join(unknown)}.")
-    return [(code, LANG_INFO[code]["name_local"]) for code in codes]
-
 
 # Internationalisation: the first language is the default one, for the admin and the public
 # sites, and has no URL prefix; the others live under /<code>/ (site/urls.py). Content and
