@@ -4,7 +4,7 @@ hreflang alternates, the lang attribute, dates and search in the visitor's langu
 import re
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.operations import translate_object
 
 from projects.models import NewsPage, ResultsPage
@@ -141,3 +141,13 @@ def test_search_answers_in_the_language_of_the_address(client, english):
     assert {page.locale.language_code for page in english_results} == {"en"}
     # The switcher of a view keeps the query.
     assert ("English", "/en/recherche/?q=Var", False) in switcher(french)
+
+
+def test_a_private_translation_is_not_offered(client, english, django_capture_on_commit_callbacks):
+    results = ResultsPage.objects.get(url_path="/var/resultats/")
+    translation = translate(results, english, django_capture_on_commit_callbacks)
+    PageViewRestriction.objects.create(
+        page=translation.get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert switcher(client.get("/resultats/", HTTP_HOST=HOST)) == []

@@ -65,5 +65,6 @@ def test_listings_cost_the_same_queries_with_more_content(client):
     grow_var(12)
 
     assert query_counts(client) == before
-    # A ceiling against regressions; the performance work brings it down further.
-    assert max(before.values()) <= 20, before
+    # A ceiling against regressions; the performance work brings it down further. The
+    # language switcher's query (the page's translations) is one of them.
+    assert max(before.values()) <= 21, before
