@@ -21,7 +21,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from home.models import ContentPage
 from projects.models import CallIndexPage, NewsIndexPage, ProjectIndexPage, ResultsPage
@@ -114,6 +115,7 @@ def create_territory(spec, user=None):
     the spec is refused; any later failure rolls the whole transaction back.
     """
     validate_spec(spec)
+    content_locales()  # before the pages, so that the synchronisation sees them being added
     # What is created is content, named in the site's default language whatever the
     # language of the administrator who opens the territory.
     with translation.override(settings.LANGUAGE_CODE):
@@ -131,6 +133,8 @@ def create_space(spec, user):
         footer_text=_("%(territory)s — incubator of public services") % {"territory": spec.name},
     )
     homes = [home, *translate_home(home, user)]
+    for section in home.get_children():
+        create_aliases_for_new_page(section)
     collection = Collection.get_first_root_node().add_child(name=spec.name)
     editors_name, publishers_name = group_names(spec.name)
     editors = Group.objects.create(name=editors_name)
@@ -153,7 +157,8 @@ def create_space(spec, user):
 
 
 def create_pages(spec):
-    """The territory's home page and its standard sections, published."""
+    """The territory's home page and its standard sections, published (in French: the
+    sections reach the other languages' trees in ``create_space``)."""
     home = Page.get_first_root_node().add_child(
         instance=TerritoryHomePage(
             title=spec.name,
@@ -194,11 +199,23 @@ def translate_home(home, user):
 
 
 def content_locales():
-    """One Locale per configured content language, created on first use."""
-    return [
-        Locale.objects.get_or_create(language_code=code)[0]
-        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
-    ]
+    """One Locale per configured content language, created on first use.
+
+    Every other language's tree is synchronised from the default language's: a page added
+    in French appears at once in the other trees as an alias (wagtail-localize's synctree,
+    which shows the French content there until someone translates the page). Aliases are
+    no translation: the language switcher and the hreflang links leave them out.
+    """
+    default = Locale.get_default()
+    locales = [default]
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == default.language_code:
+            continue
+        locale = Locale.objects.get_or_create(language_code=code)[0]
+        # Saving a new synchronisation aliases the existing tree (wagtail-localize's signal).
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default})
+        locales.append(locale)
+    return locales
 
 
 def create_workflow(territory_name, publishers, homes):
@@ -248,6 +265,10 @@ def restore_territory(territory, user=None):
         revision_id = revisions[str(page.pk)]
         if revision_id is not None and (revision := page.revisions.filter(pk=revision_id).first()):
             revision.publish(user=user, changed=False)
+        elif page.alias_of_id is not None:
+            # An alias (a page of a synchronised tree) shows its source's live revision.
+            page.live, page.live_revision_id = True, revision_id
+            page.save(update_fields=["live", "live_revision"], clean=False)
         else:
             page.live = True
             page.save(update_fields=["live"], clean=False)

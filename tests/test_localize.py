@@ -1,10 +1,14 @@
-"""wagtail-localize runs on this Wagtail: a territory page can be sent for translation."""
+"""wagtail-localize: each territory has an English tree, kept in step with the French one,
+and a territory page can be sent for translation."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import ContentPage
-from territories.models import TerritoryHomePage
+from territories.models import Territory, TerritoryHomePage
+from territories.services import TerritorySpec, create_territory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +35,62 @@ def test_a_territory_page_can_be_submitted_for_english_translation(admin_client)
     assert translation.get_parent().specific.locale == english
     # The translation opens in wagtail-localize's editor.
     assert admin_client.get(f"/admin/pages/{translation.pk}/edit/").status_code == 200
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def test_a_new_territory_has_its_sections_in_the_english_tree(english):
+    territory = create_territory(
+        TerritorySpec(name="Calvados", slug="calvados", hostname="calvados.localhost")
+    )
+
+    english_home = territory.home.get_translation(english)
+    sections = territory.home.get_children().order_by("path")
+    copies = english_home.get_children().order_by("path")
+    assert [copy.alias_of_id for copy in copies] == [section.pk for section in sections]
+    assert all(copy.live and copy.locale == english for copy in copies)
+
+
+def test_a_french_page_added_in_the_admin_joins_the_english_tree(client, english):
+    var = Territory.objects.get(slug="var")
+    publisher = get_user_model().objects.create_user(username="publication-var", password="x")
+    publisher.groups.add(var.publishers)
+    client.force_login(publisher)
+    about = ContentPage.objects.get(url_path="/var/a-propos/")
+    data = nested_form_data(
+        {
+            "title": "Nos partenaires",
+            "slug": "partenaires",
+            "intro": "Les services qui travaillent avec l’incubateur.",
+            "body": streamfield([]),
+        }
+    )
+    data["action-publish"] = "publish"
+
+    response = client.post(f"/admin/pages/add/home/contentpage/{about.pk}/", data)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = ContentPage.objects.get(url_path="/var/a-propos/partenaires/")
+    alias = page.get_translation(english)
+    assert alias.alias_of_id == page.pk
+    assert alias.live
+    assert alias.get_parent().pk == about.get_translation(english).pk
+
+    # The English address shows the French content, marked as such, and points to it.
+    html = client.get("/en/a-propos/partenaires/", HTTP_HOST="var.localhost").content.decode()
+    assert '<html lang="en">' in html
+    assert '<main id="content" class="container" tabindex="-1" lang="fr">' in html
+    assert '<link rel="canonical" href="http://var.localhost/a-propos/partenaires/">' in html
+    french = client.get("/a-propos/partenaires/", HTTP_HOST="var.localhost").content.decode()
+    assert "language-switcher" not in french and 'hreflang="en"' not in french
+
+    # Translating it through wagtail-localize turns the alias into the English page.
+    response = client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [english.pk]})
+    assert response.status_code == 302
+    translation = page.get_translation(english)
+    assert translation.pk == alias.pk and translation.alias_of_id is None
+    french = client.get("/a-propos/partenaires/", HTTP_HOST="var.localhost").content.decode()
+    assert 'href="/en/a-propos/partenaires/" hreflang="en" lang="en"' in french

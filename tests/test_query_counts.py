@@ -39,7 +39,7 @@ def query_counts(client):
 def grow_var(count):
     projects = ProjectIndexPage.objects.get(url_path="/var/projets/")
     news = NewsIndexPage.objects.get(url_path="/var/actualites/")
-    rsa = ProjectPage.objects.get(slug="rsa-en-ligne")
+    rsa = ProjectPage.objects.get(slug="rsa-en-ligne", url_path__startswith="/var/")
     for number in range(count):
         project = ProjectPage(
             title=f"Projet {number}",

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from projects.models import (
     CallForIrritantsPage,
@@ -27,7 +28,7 @@ from projects.models import (
     UserType,
 )
 from territories.models import TerritoryHomePage, TerritorySettings
-from territories.services import TerritorySpec, create_territory, section_of
+from territories.services import TerritorySpec, content_locales, create_territory, section_of
 
 from ..models import ContentPage, NetworkHomePage
 from . import content
@@ -53,6 +54,9 @@ class DemoLoader:
         themes = self.ensure_terms(Theme, content.THEMES)
         user_types = self.ensure_terms(UserType, content.USER_TYPES)
         hub = self.ensure_hub()
+        # After the hub, which replaced Wagtail's welcome page: the synchronisation set up
+        # here aliases the pages that exist (the hub) into the other languages' trees.
+        content_locales()
         method = content.NETWORK["method_page"]
         method_page = self.ensure_page(
             hub, ContentPage, method["slug"], title=method["title"], show_in_menus=True
@@ -82,6 +86,7 @@ class DemoLoader:
             setattr(page, relation, items)
         parent.add_child(instance=page)
         page.save_revision().publish()
+        create_aliases_for_new_page(page)
         self.log(f"  + {page.get_verbose_name()} « {page.title} »")
         return page
 
