@@ -305,7 +305,7 @@ def post_action(client, objects, template, kind):
     data = {
         "submit": {"locales": [objects.translation.locale_id]},
         "po_file": {"file": ContentFile(po_file(objects).encode(), name="traduction.po")},
-        "publish": {"action-publish": "publish"},
+        "publish": {"action": "publish"},  # the translation editor's "Publish"
         "update": {"publish_translations": "on"},
         "nothing": {},
     }[kind]

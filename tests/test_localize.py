@@ -1,12 +1,16 @@
 """wagtail-localize: each territory has an English tree, kept in step with the French one,
 and a territory page can be sent for translation."""
 
+import polib
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail_localize.models import Translation
 
 from home.models import ContentPage
+from projects.models import ResultsPage
 from territories.models import Territory, TerritoryHomePage
 from territories.services import TerritorySpec, create_territory
 
@@ -94,3 +98,43 @@ def test_a_french_page_added_in_the_admin_joins_the_english_tree(client, english
     assert translation.pk == alias.pk and translation.alias_of_id is None
     french = client.get("/a-propos/partenaires/", HTTP_HOST="var.localhost").content.decode()
     assert 'href="/en/a-propos/partenaires/" hreflang="en" lang="en"' in french
+
+
+def test_an_outside_translator_round_trip_through_a_po_file(client, english):
+    """Submit, download the PO file, translate it elsewhere, upload it, publish: over HTTP."""
+    var = Territory.objects.get(slug="var")
+    publisher = get_user_model().objects.create_user(username="publication-var", password="x")
+    publisher.groups.add(var.publishers)
+    client.force_login(publisher)
+    results = ResultsPage.objects.get(url_path="/var/resultats/")
+    client.post(f"/admin/localize/submit/page/{results.pk}/", {"locales": [english.pk]})
+    record = Translation.objects.get(
+        source__object_id=results.translation_key, target_locale=english
+    )
+
+    download = client.get(f"/admin/localize/translate/{record.pk}/pofile/download/")
+    assert download.status_code == 200
+    po = polib.pofile(download.content.decode())
+    assert "Où en sont les projets ?" in [entry.msgid for entry in po]
+    english_text = {
+        "Résultats": "Results",
+        "resultats": "results",  # the slug: the English address is /en/results/
+        "Où en sont les projets ?": "Where do the projects stand?",
+    }
+    for entry in po:  # the translator's work
+        entry.msgstr = english_text.get(entry.msgid, f"EN {entry.msgid}")
+    upload = client.post(
+        f"/admin/localize/translate/{record.pk}/pofile/upload/?next=/admin/",
+        {"file": ContentFile(str(po).encode(), name="results-en.po")},
+    )
+    assert upload.status_code == 302
+    translation = results.get_translation(english)
+    publish = client.post(f"/admin/pages/{translation.pk}/edit/", {"action": "publish"})
+    assert publish.status_code == 302
+
+    html = client.get("/en/results/", HTTP_HOST="var.localhost").content.decode()
+    assert "<h1>Results</h1>" in html
+    assert "Where do the projects stand?" in html
+    assert "Où en sont les projets" not in html
+    french = client.get("/resultats/", HTTP_HOST="var.localhost").content.decode()
+    assert 'href="/en/results/" hreflang="en" lang="en"' in french
