@@ -328,7 +328,7 @@ def translation_state(objects):
         .values_list("enabled", flat=True)
         .first(),
         "strings": StringTranslation.objects.filter(
-            translation_of__segments__source=record.source_id, locale=locale
+            context__object_id=record.source.object_id, locale=locale
         ).count(),
         "page": Page.objects.filter(pk=objects.translation.pk).values_list(
             "title", "alias_of_id", "live", "latest_revision_id"

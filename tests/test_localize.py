@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import Translation
 
 from home.models import ContentPage
-from projects.models import ResultsPage
+from projects.models import NewsIndexPage, ResultsPage
 from territories.models import Territory, TerritoryHomePage
 from territories.services import TerritorySpec, create_territory
 
@@ -25,17 +25,17 @@ def test_each_territory_home_page_exists_in_english():
 
 def test_a_territory_page_can_be_submitted_for_english_translation(admin_client):
     english = Locale.objects.get(language_code="en")
-    about = ContentPage.objects.get(slug="a-propos", url_path__startswith="/var/")
+    news = NewsIndexPage.objects.get(url_path="/var/actualites/")
 
-    form = admin_client.get(f"/admin/localize/submit/page/{about.pk}/")
+    form = admin_client.get(f"/admin/localize/submit/page/{news.pk}/")
     assert form.status_code == 200
     response = admin_client.post(
-        f"/admin/localize/submit/page/{about.pk}/", {"locales": [english.pk]}
+        f"/admin/localize/submit/page/{news.pk}/", {"locales": [english.pk]}
     )
 
     assert response.status_code == 302
-    translation = about.get_translation(english)
-    assert translation.title == about.title  # a copy to translate, until a translator edits it
+    translation = news.get_translation(english)
+    assert translation.title == news.title  # a copy to translate, until a translator edits it
     assert translation.get_parent().specific.locale == english
     # The translation opens in wagtail-localize's editor.
     assert admin_client.get(f"/admin/pages/{translation.pk}/edit/").status_code == 200
@@ -84,7 +84,8 @@ def test_a_french_page_added_in_the_admin_joins_the_english_tree(client, english
     assert alias.get_parent().pk == about.get_translation(english).pk
 
     # The English address shows the French content, marked as such, and points to it.
-    html = client.get("/en/a-propos/partenaires/", HTTP_HOST="var.localhost").content.decode()
+    # (The English about page, translated in the demo, is /en/about/.)
+    html = client.get("/en/about/partenaires/", HTTP_HOST="var.localhost").content.decode()
     assert '<html lang="en">' in html
     assert '<main id="content" class="container" tabindex="-1" lang="fr">' in html
     assert '<link rel="canonical" href="http://var.localhost/a-propos/partenaires/">' in html
@@ -97,7 +98,7 @@ def test_a_french_page_added_in_the_admin_joins_the_english_tree(client, english
     translation = page.get_translation(english)
     assert translation.pk == alias.pk and translation.alias_of_id is None
     french = client.get("/a-propos/partenaires/", HTTP_HOST="var.localhost").content.decode()
-    assert 'href="/en/a-propos/partenaires/" hreflang="en" lang="en"' in french
+    assert 'href="/en/about/partenaires/" hreflang="en" lang="en"' in french
 
 
 def test_an_outside_translator_round_trip_through_a_po_file(client, english):

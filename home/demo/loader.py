@@ -6,11 +6,14 @@ left as it is, so a second run creates nothing and an editor's changes survive.
 
 import json
 from datetime import timedelta
+from html import unescape
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from projects.models import (
@@ -31,7 +34,7 @@ from territories.models import TerritoryHomePage, TerritorySettings
 from territories.services import TerritorySpec, content_locales, create_territory, section_of
 
 from ..models import ContentPage, NetworkHomePage
-from . import content
+from . import content, content_en
 
 HUB_HOSTNAME = "localhost"
 SECTION_CLASSES = {
@@ -41,6 +44,18 @@ SECTION_CLASSES = {
     "results": ResultsPage,
     "about": ContentPage,
 }
+
+
+def string_pairs(french, english):
+    """(French, English) for each string of ``english``, found at the same place in ``french``."""
+    if isinstance(english, str):
+        yield french, english
+    elif isinstance(english, dict):
+        for key, value in english.items():
+            yield from string_pairs(french[key], value)
+    else:
+        for french_item, english_item in zip(french, english, strict=True):
+            yield from string_pairs(french_item, english_item)
 
 
 class DemoLoader:
@@ -201,6 +216,50 @@ class DemoLoader:
             self.ensure_call(sections["calls"], call)
         for item in data["news"]:
             self.ensure_news(sections["news"], item, projects, sections)
+        self.translate_territory(data, home, sections["about"], projects)
+
+    # English translations ----------------------------------------------------------------
+
+    def translate_territory(self, data, home, about, projects):
+        """The home page, the about page and one project in English, through wagtail-localize."""
+        english = content_en.TERRITORIES.get(data["slug"])
+        if english is None or "en" not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+            return
+        locale = Locale.objects.get(language_code="en")
+        home_text = {key: data[key] for key in ("intro", "key_figures")}
+        project = next(p for p in data["projects"] if p["slug"] == english["project"]["slug"])
+        for page, french, translated in (
+            (home, {"title": data["name"], "slug": data["slug"], **home_text}, english["home"]),
+            (about, {"title": about.title, "slug": about.slug, **data["about"]}, english["about"]),
+            (projects[project["slug"]], project, english["project"]["english"]),
+        ):
+            self.translate_page(page, locale, dict(string_pairs(french, translated)))
+
+    def translate_page(self, page, locale, english_for):
+        """Translate ``page`` as an outside translator would, with a PO file, then publish.
+
+        Left alone once its strings are translated, so that a second run keeps what the
+        editors changed since.
+        """
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        if StringTranslation.objects.filter(
+            context__object_id=source.object_id, locale=locale
+        ).exists():
+            return
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        po = translation.export_po()
+        missing = [entry.msgid for entry in po if unescape(entry.msgid) not in english_for]
+        if missing:
+            raise ValueError(f"No English in content_en.py for {page.url_path}: {missing}")
+        for entry in po:
+            entry.msgstr = english_for[unescape(entry.msgid)]
+        translation.import_po(po, tool_name="demo")
+        # Published here rather than by wagtail-localize, which would wait for the commit.
+        translation.save_target(publish=False)
+        page.get_translation(locale).latest_revision.publish()
+        self.log(f"  + English « {english_for[page.title]} »")
 
     def fill_section(self, page, data, sections):
         """Write the demo text into a page that was created empty (and only then)."""
