@@ -28,7 +28,12 @@ from home.models import ContentPage
 from projects.models import CallIndexPage, NewsIndexPage, ProjectIndexPage, ResultsPage
 
 from .models import Territory, TerritoryHomePage, TerritoryKind, TerritorySettings
-from .permissions import ensure_network_group, grant_territory_permissions, group_names
+from .permissions import (
+    ensure_network_group,
+    grant_page_permissions,
+    grant_territory_permissions,
+    group_names,
+)
 
 HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -216,6 +221,30 @@ def content_locales():
         LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default})
         locales.append(locale)
     return locales
+
+
+def open_new_languages(**kwargs):
+    """After ``migrate``: a language added to LANGUAGES reaches the territories already open.
+
+    Its tree is synchronised from French (every existing page appears there as an alias,
+    home pages included), and each territory's groups and workflow extend to its new home
+    page, so that its editors translate it like the others. Before the first territory,
+    create_territory does all this itself.
+    """
+    if not Territory.objects.exists():
+        return
+    content_locales()
+    for territory in Territory.objects.select_related("editors", "publishers", "workflow"):
+        covered = WorkflowPage.objects.filter(workflow=territory.workflow).values("page")
+        homes = list(territory.home.get_translations().exclude(pk__in=covered))
+        if not homes:
+            continue
+        grant_page_permissions(
+            editors=territory.editors, publishers=territory.publishers, homes=homes
+        )
+        WorkflowPage.objects.bulk_create(
+            WorkflowPage(workflow=territory.workflow, page=home) for home in homes
+        )
 
 
 def create_workflow(territory_name, publishers, homes):

@@ -5,7 +5,8 @@ import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from wagtail.models import Locale
+from django.core.management import call_command
+from wagtail.models import GroupPagePermission, Locale
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import Translation
 
@@ -139,3 +140,29 @@ def test_an_outside_translator_round_trip_through_a_po_file(client, english):
     assert "Où en sont les projets" not in html
     french = client.get("/resultats/", HTTP_HOST="var.localhost").content.decode()
     assert 'href="/en/results/" hreflang="en" lang="en"' in french
+
+
+def test_a_language_added_to_the_settings_reaches_the_open_territories(client, settings):
+    settings.LANGUAGES = [*settings.LANGUAGES, ("de", "Deutsch")]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    var, pau = Territory.objects.get(slug="var"), Territory.objects.get(slug="pau")
+
+    call_command("migrate", verbosity=0)  # what every deployment runs
+
+    german = Locale.objects.get(language_code="de")
+    home = var.home.get_translation(german)
+    assert home.alias_of_id == var.home.pk and home.live
+    assert home.get_children().count() == var.home.get_children().count()
+    response = client.get("/de/", HTTP_HOST="var.localhost")
+    assert response.status_code == 200
+    assert response.context["page"].pk == home.pk
+    assert '<html lang="de">' in response.content.decode()
+    # The territory's own editors reach the new tree, and only they.
+    for territory, status in ((var, 200), (pau, 404)):
+        editor = get_user_model().objects.create_user(username=f"editor-{territory.slug}")
+        editor.groups.add(territory.editors)
+        client.force_login(editor)
+        assert client.get(f"/admin/pages/{home.pk}/edit/").status_code == status
+    permissions = GroupPagePermission.objects.count()
+    call_command("migrate", verbosity=0)
+    assert GroupPagePermission.objects.count() == permissions

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 CREATION_DATE = re.compile(r'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
 
@@ -28,7 +30,9 @@ def without_creation_date(text):
 def gettext_tool(*arguments):
     result = subprocess.run(arguments, capture_output=True, text=True)
     if result.returncode != 0:
-        raise CommandError(f"{arguments[0]} failed: {result.stderr.strip()}")
+        raise CommandError(
+            _("%(tool)s failed: %(error)s") % {"tool": arguments[0], "error": result.stderr.strip()}
+        )
     return result.stdout
 
 
@@ -60,7 +64,7 @@ def stale_catalogues(locale_dir):
 def incomplete_messages(path):
     """(kind, msgid) of the untranslated and fuzzy messages of one catalogue."""
     problems = []
-    for kind, option in (("untranslated", "--untranslated"), ("fuzzy", "--only-fuzzy")):
+    for kind, option in ((_("untranslated"), "--untranslated"), (_("fuzzy"), "--only-fuzzy")):
         selected = gettext_tool("msgattrib", option, "--no-obsolete", str(path))
         problems += [(kind, msgid) for msgid in message_ids(selected) if msgid]
     return problems
@@ -78,13 +82,17 @@ def compiled_matches(path):
 
 
 class Command(BaseCommand):
-    help = "Check that the translation catalogues are up to date, complete and compiled."
+    help = gettext_lazy(
+        "Check that the translation catalogues are up to date, complete and compiled."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--skip-makemessages",
             action="store_true",
-            help="Only check completeness and compilation (does not run makemessages).",
+            help=gettext_lazy(
+                "Only check completeness and compilation (does not run makemessages)."
+            ),
         )
 
     def handle(self, *args, skip_makemessages=False, **options):
@@ -92,12 +100,16 @@ class Command(BaseCommand):
         errors = []
         if not skip_makemessages:
             errors += [
-                f"{path}: out of date, run `make messages`" for path in stale_catalogues(locale_dir)
+                _("%(path)s: out of date, run `make messages`.") % {"path": path}
+                for path in stale_catalogues(locale_dir)
             ]
         for path in catalogues(locale_dir):
             errors += [f"{path}: {kind} {msgid!r}" for kind, msgid in incomplete_messages(path)]
             if not compiled_matches(path):
-                errors.append(f"{path.with_suffix('.mo')}: not compiled from {path.name}")
+                errors.append(
+                    _("%(mo)s does not match %(po)s: run `make messages`.")
+                    % {"mo": path.with_suffix(".mo"), "po": path.name}
+                )
         if errors:
             raise CommandError("\n".join(errors))
-        self.stdout.write("Translation catalogues are up to date and complete.")
+        self.stdout.write(_("The translation catalogues are up to date and complete."))
