@@ -151,3 +151,14 @@ def test_a_private_translation_is_not_offered(client, english, django_capture_on
     )
 
     assert switcher(client.get("/resultats/", HTTP_HOST=HOST)) == []
+
+
+def test_the_english_hub_leads_to_the_territories_english_sites(client):
+    response = client.get("/en/", HTTP_HOST="localhost")
+
+    assert response.status_code == 200
+    assert html_lang(response) == "en"
+    html = response.content.decode()
+    for territory in Territory.objects.select_related("site"):
+        assert f'href="http://{territory.site.hostname}:8000/en/"' in html
+    assert 'href="http://var.localhost:8000/"' not in html
