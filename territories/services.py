@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -289,7 +290,12 @@ def restore_territory(territory, user=None):
     if not territory.is_archived:
         raise ValidationError(_("%(territory)s is not archived.") % {"territory": territory})
     revisions = territory.archived_revisions
-    pages = territory.pages().filter(pk__in=[int(pk) for pk in revisions]).order_by("depth")
+    # Aliases last: publishing their source refreshes them, and would undo their restoring.
+    pages = (
+        territory.pages()
+        .filter(pk__in=[int(pk) for pk in revisions])
+        .order_by(F("alias_of").asc(nulls_first=True), "depth")
+    )
     for page in pages.specific():
         revision_id = revisions[str(page.pk)]
         if revision_id is not None and (revision := page.revisions.filter(pk=revision_id).first()):
