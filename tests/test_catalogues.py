@@ -2,6 +2,7 @@
 enforces in CI)."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -27,3 +28,20 @@ def test_an_untranslated_or_fuzzy_message_fails_the_check(settings, tmp_path):
     assert "untranslated 'Skip to content'" in str(error.value)
     assert "fuzzy 'Search'" in str(error.value)
     assert "django.mo does not match django.po" in str(error.value)
+
+
+def test_a_message_missing_from_the_catalogues_fails_the_check(settings):
+    probe = Path(settings.BASE_DIR) / "home" / "catalogue_probe.py"
+    probe.write_text(
+        "from django.utils.translation import gettext as _\n\n"
+        'MESSAGE = _("A message that no catalogue holds yet")\n'
+    )
+    try:
+        with pytest.raises(CommandError) as error, translation.override("en"):
+            call_command("check_messages")
+    finally:
+        probe.unlink()
+
+    assert "fr/LC_MESSAGES/django.po: out of date" in str(error.value)
+    # The catalogues were left as they were.
+    call_command("check_messages")

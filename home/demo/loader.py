@@ -241,11 +241,12 @@ class DemoLoader:
         Left alone once its strings are translated, so that a second run keeps what the
         editors changed since.
         """
-        source, _created = TranslationSource.update_or_create_from_instance(page)
         if StringTranslation.objects.filter(
-            context__object_id=source.object_id, locale=locale
+            context__object_id=page.translation_key, locale=locale
         ).exists():
             return
+        # The source is refreshed: the home page got its key figures after create_territory.
+        source, _created = TranslationSource.update_or_create_from_instance(page)
         translation, _created = Translation.objects.get_or_create(
             source=source, target_locale=locale
         )

@@ -1,7 +1,8 @@
 """Fail when the translation catalogues are stale or incomplete: run by `make test` and CI.
 
-Stale: `makemessages` would change a catalogue (the creation date aside), or a compiled
-catalogue does not match its source. Incomplete: a message is untranslated or fuzzy in any
+Stale: `makemessages` would change a catalogue (its creation date and the "#:" source
+locations aside, which move whenever code above a string does), or a compiled catalogue
+does not match its source. Incomplete: a message is untranslated or fuzzy in any
 language (the English catalogue repeats each English msgid as its msgstr).
 """
 
@@ -16,15 +17,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-CREATION_DATE = re.compile(r'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
+# What `makemessages` rewrites without any message changing.
+VOLATILE_LINES = re.compile(r'^("POT-Creation-Date: .*\\n"|#: .*)\n', re.MULTILINE)
 
 
 def catalogues(locale_dir):
     return sorted(Path(locale_dir).glob("*/LC_MESSAGES/django.po"))
 
 
-def without_creation_date(text):
-    return CREATION_DATE.sub("", text)
+def messages_only(text):
+    return VOLATILE_LINES.sub("", text)
 
 
 def gettext_tool(*arguments):
@@ -52,9 +54,7 @@ def stale_catalogues(locale_dir):
             check=True,
         )
         return [
-            path
-            for path in paths
-            if without_creation_date(path.read_text()) != without_creation_date(before[path])
+            path for path in paths if messages_only(path.read_text()) != messages_only(before[path])
         ]
     finally:
         for path, text in before.items():
