@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings as django_settings
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
@@ -15,6 +16,7 @@ class SiteIdentity:
     is_territory: bool
     settings: TerritorySettings | None
     menu: list = field(default_factory=list)
+    footer_text: str = ""
 
     @classmethod
     def for_request(cls, request):
@@ -24,12 +26,20 @@ class SiteIdentity:
         home = site.root_page.localized.specific
         settings = TerritorySettings.for_request(request)
         menu = list(home.get_children().live().public().in_menu())
+        name, footer_text = settings.display_name, settings.footer_text
+        if home.locale.language_code != django_settings.LANGUAGE_CODE:
+            # The identity in the page's language, where it is given; otherwise the home
+            # page's title and no footer text, rather than French on an English page.
+            other = settings.translations.filter(language=home.locale.language_code).first()
+            name = other.display_name if other else ""
+            footer_text = other.footer_text if other else ""
         return cls(
-            name=settings.display_name or home.title,
+            name=name or home.title,
             home=home,
             is_territory=isinstance(home, TerritoryHomePage),
             settings=settings,
             menu=menu,
+            footer_text=footer_text,
         )
 
 

@@ -4,11 +4,13 @@ hreflang alternates, the lang attribute, dates and search in the visitor's langu
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import Locale, PageViewRestriction
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.operations import translate_object
 
 from projects.models import NewsPage, ResultsPage
-from territories.models import Territory, TerritoryHomePage
+from territories.models import Territory, TerritoryHomePage, TerritorySettingsTranslation
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +164,53 @@ def test_the_english_hub_leads_to_the_territories_english_sites(client):
     for territory in Territory.objects.select_related("site"):
         assert f'href="http://{territory.site.hostname}:8000/en/"' in html
     assert 'href="http://var.localhost:8000/"' not in html
+
+
+def test_the_site_identity_speaks_the_page_language(client):
+    french = client.get("/", HTTP_HOST=HOST).content.decode()
+    english = client.get("/en/", HTTP_HOST=HOST).content.decode()
+
+    assert "Var — Startups de territoire" in french
+    assert "est un service du Département du Var" in french
+    assert "Var — Territorial startups" in english
+    assert "incubator is a service of the Var Département" in english
+    assert "Startups de territoire" not in english and "est un service du" not in english
+
+
+def test_without_an_english_identity_english_pages_show_no_french_one(client):
+    TerritorySettingsTranslation.objects.filter(identity__site__hostname=HOST).delete()
+
+    english = client.get("/en/", HTTP_HOST=HOST).content.decode()
+
+    assert "Startups de territoire" not in english and "est un service du" not in english
+    assert '<span class="brand__name">Var Département</span>' in english  # its home's title
+
+
+def test_a_publisher_gives_the_identity_in_english(client):
+    var = Territory.objects.get(slug="var")
+    TerritorySettingsTranslation.objects.filter(identity__site=var.site).delete()
+    publisher = get_user_model().objects.create_user(username="publication-var", password="x")
+    publisher.groups.add(var.publishers)
+    client.force_login(publisher)
+    url = f"/admin/settings/territories/territorysettings/{var.site_id}/"
+    form = client.get(url).context["form"]
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in ("display_name", "contact_email", "footer_text")
+    }
+    data.update(
+        nested_form_data(
+            {
+                "social_links": streamfield([]),
+                "translations": inline_formset(
+                    [{"language": "en", "display_name": "Var", "footer_text": "Hello from Var."}]
+                ),
+            }
+        )
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert "Hello from Var." in client.get("/en/", HTTP_HOST=HOST).content.decode()

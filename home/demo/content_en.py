@@ -1,5 +1,5 @@
-"""English translations of part of the demo content: each territory's home page, about page
-and one project, in the shape of ``content.py``.
+"""English translations of part of the demo content: each territory's identity (name and
+footer), home page, about page and one project, in the shape of ``content.py``.
 
 The loader pairs each English string with the French one at the same place in ``content.py``
 and hands the pairs to wagtail-localize as a translator's PO file would; a French string
@@ -10,6 +10,12 @@ Person names are repeated as they are: wagtail-localize asks for every string.
 TERRITORIES = {
     # ------------------------------------------------------------------ Var
     "var": {
+        "identity": {
+            "display_name": "Var — Territorial startups",
+            "footer_text": (
+                "The territorial startups incubator is a service of the Var Département."
+            ),
+        },
         "home": {
             "title": "Var Département",
             "slug": "var",
@@ -97,6 +103,13 @@ TERRITORIES = {
     },
     # ------------------------------------------------------------------ Pau
     "pau": {
+        "identity": {
+            "display_name": "Pau Béarn Pyrénées — Territorial startups",
+            "footer_text": (
+                "A programme of the Pau Béarn Pyrénées urban community "
+                "to improve everyday public services."
+            ),
+        },
         "home": {
             "title": "Pau Béarn Pyrénées urban community",
             "slug": "pau",
@@ -178,6 +191,12 @@ TERRITORIES = {
     },
     # ------------------------------------------------------------------ Grand Est
     "grandest": {
+        "identity": {
+            "display_name": "Grand Est — Territorial startups",
+            "footer_text": (
+                "The digital intrapreneurship scheme is part of Grand Est's Smart Région strategy."
+            ),
+        },
         "home": {
             "title": "Grand Est Region",
             "slug": "grandest",
@@ -261,6 +280,12 @@ TERRITORIES = {
     },
     # ------------------------------------------------------------------ Pas-de-Calais
     "pasdecalais": {
+        "identity": {
+            "display_name": "Pas-de-Calais — Territorial startups",
+            "footer_text": (
+                "Pas-de-Calais territorial startups are led by staff of the Département."
+            ),
+        },
         "home": {
             "title": "Pas-de-Calais Département",
             "slug": "pasdecalais",

@@ -30,7 +30,7 @@ from projects.models import (
     Theme,
     UserType,
 )
-from territories.models import TerritoryHomePage, TerritorySettings
+from territories.models import TerritoryHomePage, TerritorySettings, TerritorySettingsTranslation
 from territories.services import TerritorySpec, content_locales, create_territory, section_of
 
 from ..models import ContentPage, NetworkHomePage
@@ -221,11 +221,17 @@ class DemoLoader:
     # English translations ----------------------------------------------------------------
 
     def translate_territory(self, data, home, about, projects):
-        """The home page, the about page and one project in English, through wagtail-localize."""
+        """The identity in English; the home page, the about page and one project through
+        wagtail-localize."""
         english = content_en.TERRITORIES.get(data["slug"])
         if english is None or "en" not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
             return
         locale = Locale.objects.get(language_code="en")
+        TerritorySettingsTranslation.objects.get_or_create(
+            identity=TerritorySettings.for_site(home.get_site()),
+            language="en",
+            defaults=english["identity"],
+        )
         home_text = {key: data[key] for key in ("intro", "key_figures")}
         project = next(p for p in data["projects"] if p["slug"] == english["project"]["slug"])
         for page, french, translated in (
