@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings as django_settings
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from .models import TerritoryHomePage, TerritorySettings
@@ -27,10 +28,11 @@ class SiteIdentity:
         settings = TerritorySettings.for_request(request)
         menu = list(home.get_children().live().public().in_menu())
         name, footer_text = settings.display_name, settings.footer_text
-        if home.locale.language_code != django_settings.LANGUAGE_CODE:
+        language = get_language()
+        if language != django_settings.LANGUAGE_CODE:
             # The identity in the page's language, where it is given; otherwise the home
             # page's title and no footer text, rather than French on an English page.
-            other = settings.translations.filter(language=home.locale.language_code).first()
+            other = settings.translations.filter(language=language).first()
             name = other.display_name if other else ""
             footer_text = other.footer_text if other else ""
         return cls(
