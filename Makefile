@@ -5,14 +5,14 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint lock messages bench-territory clean
+.PHONY: run test install migrate demo lint lock messages check-messages bench-territory clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
 	$(PY) manage.py create_dev_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install check-messages
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -41,10 +41,16 @@ lock:
 	$(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --extra test --allow-unsafe --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
-# Needs GNU gettext (Debian package gettext). Compiled catalogues are committed.
+# Needs GNU gettext (Debian package gettext). Compiled catalogues are committed. Every
+# language with a folder in locale/ is updated: a new language starts with
+# `manage.py makemessages -l <code>` once.
 messages: install
-	$(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=var --no-obsolete
-	$(PY) manage.py compilemessages -l fr -l en --ignore=.venv
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=var --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
+
+# Fails when `make messages` would change the catalogues or a message is untranslated or fuzzy.
+check-messages: install
+	$(PY) manage.py check_messages
 
 # create_territory's time on a throwaway database (SQLite, or DATABASE_URL's server).
 bench-territory: install

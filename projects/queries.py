@@ -91,10 +91,22 @@ def shareable_projects(locale):
     return projects_in(locale).filter(shareable=True).order_by("title", "pk")
 
 
+def _own_content(queryset):
+    """The pages written in their tree's language. An alias (the copy a synchronised tree
+    keeps of an untranslated page) shows its source's text: a feed or a dataset in that
+    language would repeat the source's items, in the source's language."""
+    return queryset.filter(alias_of__isnull=True)
+
+
+def open_data_scope(locale, territory=None):
+    """The projects the open data publishes in a language: its real versions, no alias."""
+    return _own_content(projects_in(locale, territory))
+
+
 def open_data_projects(locale, territory=None):
     """Projects with everything the API and the CSV export publish, in five queries."""
     return (
-        projects_in(locale, territory)
+        open_data_scope(locale, territory)
         .order_by("path")
         .prefetch_related("phases", "decisions", "themes", "user_types")
     )
@@ -135,7 +147,7 @@ def key_results(projects):
 
 def news_feed(locale, territory=None, project=None, limit=30):
     """The latest published news for a feed: the network's, a territory's or a project's."""
-    news = _published(NewsPage.objects.filter(locale=locale))
+    news = _own_content(_published(NewsPage.objects.filter(locale=locale)))
     if territory is not None:
         news = news.descendant_of(territory)
     if project is not None:

@@ -145,7 +145,7 @@ def territories_json(request):
         raise Http404
     territories = [scope.territory] if scope.territory else scope.territories
     counts = {}
-    for path in queries.projects_in(scope.locale).values_list("path", flat=True):
+    for path in queries.open_data_scope(scope.locale).values_list("path", flat=True):
         for territory in territories:
             if path.startswith(territory.path):
                 counts[territory.pk] = counts.get(territory.pk, 0) + 1

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,15 @@ def env_list(name, default):
     if not value:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_languages(name, default):
+    """Language codes from the environment, each named in its own language (for the switcher)."""
+    codes = env_list(name, default)
+    unknown = [code for code in codes if code not in LANG_INFO]
+    if unknown:
+        raise ImproperlyConfigured(f"{name}: unknown language code(s) {', '.join(unknown)}.")
+    return [(code, LANG_INFO[code]["name_local"]) for code in codes]
 
 
 DEBUG = env_bool("DEBUG", True)
@@ -136,12 +146,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: French first, for the admin and the public sites.
-LANGUAGE_CODE = "fr"
+# Internationalisation: the first language is the default one, for the admin and the public
+# sites, and has no URL prefix; the others live under /<code>/ (site/urls.py). Content and
+# interface languages are the same list: a language needs its catalogue in locale/ too.
+LANGUAGES = env_languages("LANGUAGES", ["fr", "en"])
+LANGUAGE_CODE = LANGUAGES[0][0]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = [("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 WAGTAIL_I18N_ENABLED = True

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings as django_settings
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from .models import TerritoryHomePage, TerritorySettings
@@ -15,6 +17,7 @@ class SiteIdentity:
     is_territory: bool
     settings: TerritorySettings | None
     menu: list = field(default_factory=list)
+    footer_text: str = ""
 
     @classmethod
     def for_request(cls, request):
@@ -24,12 +27,21 @@ class SiteIdentity:
         home = site.root_page.localized.specific
         settings = TerritorySettings.for_request(request)
         menu = list(home.get_children().live().public().in_menu())
+        name, footer_text = settings.display_name, settings.footer_text
+        language = get_language()
+        if language != django_settings.LANGUAGE_CODE:
+            # The identity in the page's language, where it is given; otherwise the home
+            # page's title and no footer text, rather than French on an English page.
+            other = settings.translations.filter(language=language).first()
+            name = other.display_name if other else ""
+            footer_text = other.footer_text if other else ""
         return cls(
-            name=settings.display_name or home.title,
+            name=name or home.title,
             home=home,
             is_territory=isinstance(home, TerritoryHomePage),
             settings=settings,
             menu=menu,
+            footer_text=footer_text,
         )
 
 

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -97,8 +99,12 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 @register_setting(icon="site")
-class TerritorySettings(BaseSiteSetting):
-    """The identity a site shows on every page: the hub's and each territory's."""
+class TerritorySettings(BaseSiteSetting, ClusterableModel):
+    """The identity a site shows on every page: the hub's and each territory's.
+
+    Written in the default language; its name and footer text can be given in each other
+    language (``translations``), which the pages in that language show instead.
+    """
 
     display_name = models.CharField(
         _("display name"),
@@ -136,11 +142,44 @@ class TerritorySettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("social_links"),
         FieldPanel("irritant_retention_months"),
+        InlinePanel(
+            "translations",
+            heading=_("In other languages"),
+            label=_("Language"),
+            help_text=_("The name and footer text that pages in another language show."),
+        ),
     ]
 
     class Meta:
         verbose_name = _("site identity")
         verbose_name_plural = _("site identities")
+
+
+def other_languages():
+    """The content languages but the default one (the identity's own language)."""
+    return [
+        (code, name)
+        for code, name in settings.WAGTAIL_CONTENT_LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+
+
+class TerritorySettingsTranslation(Orderable):
+    identity = ParentalKey(TerritorySettings, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=15, choices=other_languages)
+    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    footer_text = models.CharField(_("footer text"), max_length=300, blank=True)
+
+    panels = [FieldPanel("language"), FieldPanel("display_name"), FieldPanel("footer_text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("identity in another language")
+        verbose_name_plural = _("identity in other languages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identity", "language"], name="one_identity_translation_per_language"
+            )
+        ]
 
 
 class Territory(models.Model):

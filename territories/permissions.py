@@ -71,16 +71,12 @@ def group_names(territory_name):
 
 def grant_territory_permissions(*, editors, publishers, homes, collection, site):
     """Give the territory's two groups their rights on its pages, media and settings."""
-    for group, page_codenames, media_permissions in (
-        (editors, EDITOR_PAGE_PERMISSIONS, EDITOR_MEDIA_PERMISSIONS),
-        (publishers, PUBLISHER_PAGE_PERMISSIONS, PUBLISHER_MEDIA_PERMISSIONS),
+    grant_page_permissions(editors=editors, publishers=publishers, homes=homes)
+    for group, media_permissions in (
+        (editors, EDITOR_MEDIA_PERMISSIONS),
+        (publishers, PUBLISHER_MEDIA_PERMISSIONS),
     ):
         group.permissions.add(*(permission(app, codename) for app, codename in GROUP_PERMISSIONS))
-        GroupPagePermission.objects.bulk_create(
-            GroupPagePermission(group=group, page=home, permission=page_permission(codename))
-            for home in homes
-            for codename in page_codenames
-        )
         GroupCollectionPermission.objects.bulk_create(
             GroupCollectionPermission(
                 group=group, collection=collection, permission=permission(app, codename)
@@ -93,6 +89,19 @@ def grant_territory_permissions(*, editors, publishers, homes, collection, site)
     GroupSitePermission.objects.bulk_create(
         GroupSitePermission(group=publishers, site=site, permission=permission(app, codename))
         for app, codename in PUBLISHER_SITE_PERMISSIONS
+    )
+
+
+def grant_page_permissions(*, editors, publishers, homes):
+    """The two groups' page permissions on the territory's home page in some languages."""
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=group, page=home, permission=page_permission(codename))
+        for group, codenames in (
+            (editors, EDITOR_PAGE_PERMISSIONS),
+            (publishers, PUBLISHER_PAGE_PERMISSIONS),
+        )
+        for home in homes
+        for codename in codenames
     )
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -21,13 +22,19 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from home.models import ContentPage
 from projects.models import CallIndexPage, NewsIndexPage, ProjectIndexPage, ResultsPage
 
 from .models import Territory, TerritoryHomePage, TerritoryKind, TerritorySettings
-from .permissions import ensure_network_group, grant_territory_permissions, group_names
+from .permissions import (
+    ensure_network_group,
+    grant_page_permissions,
+    grant_territory_permissions,
+    group_names,
+)
 
 HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -114,6 +121,7 @@ def create_territory(spec, user=None):
     the spec is refused; any later failure rolls the whole transaction back.
     """
     validate_spec(spec)
+    content_locales()  # before the pages, so that the synchronisation sees them being added
     # What is created is content, named in the site's default language whatever the
     # language of the administrator who opens the territory.
     with translation.override(settings.LANGUAGE_CODE):
@@ -131,6 +139,8 @@ def create_space(spec, user):
         footer_text=_("%(territory)s — incubator of public services") % {"territory": spec.name},
     )
     homes = [home, *translate_home(home, user)]
+    for section in home.get_children():
+        create_aliases_for_new_page(section)
     collection = Collection.get_first_root_node().add_child(name=spec.name)
     editors_name, publishers_name = group_names(spec.name)
     editors = Group.objects.create(name=editors_name)
@@ -153,7 +163,8 @@ def create_space(spec, user):
 
 
 def create_pages(spec):
-    """The territory's home page and its standard sections, published."""
+    """The territory's home page and its standard sections, published (in French: the
+    sections reach the other languages' trees in ``create_space``)."""
     home = Page.get_first_root_node().add_child(
         instance=TerritoryHomePage(
             title=spec.name,
@@ -194,11 +205,47 @@ def translate_home(home, user):
 
 
 def content_locales():
-    """One Locale per configured content language, created on first use."""
-    return [
-        Locale.objects.get_or_create(language_code=code)[0]
-        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
-    ]
+    """One Locale per configured content language, created on first use.
+
+    Every other language's tree is synchronised from the default language's: a page added
+    in French appears at once in the other trees as an alias (wagtail-localize's synctree,
+    which shows the French content there until someone translates the page). Aliases are
+    no translation: the language switcher and the hreflang links leave them out.
+    """
+    default = Locale.get_default()
+    locales = [default]
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == default.language_code:
+            continue
+        locale = Locale.objects.get_or_create(language_code=code)[0]
+        # Saving a new synchronisation aliases the existing tree (wagtail-localize's signal).
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default})
+        locales.append(locale)
+    return locales
+
+
+def open_new_languages(**kwargs):
+    """After ``migrate``: a language added to LANGUAGES reaches the territories already open.
+
+    Its tree is synchronised from French (every existing page appears there as an alias,
+    home pages included), and each territory's groups and workflow extend to its new home
+    page, so that its editors translate it like the others. Before the first territory,
+    create_territory does all this itself.
+    """
+    if not Territory.objects.exists():
+        return
+    content_locales()
+    for territory in Territory.objects.select_related("editors", "publishers", "workflow"):
+        covered = WorkflowPage.objects.filter(workflow=territory.workflow).values("page")
+        homes = list(territory.home.get_translations().exclude(pk__in=covered))
+        if not homes:
+            continue
+        grant_page_permissions(
+            editors=territory.editors, publishers=territory.publishers, homes=homes
+        )
+        WorkflowPage.objects.bulk_create(
+            WorkflowPage(workflow=territory.workflow, page=home) for home in homes
+        )
 
 
 def create_workflow(territory_name, publishers, homes):
@@ -243,11 +290,20 @@ def restore_territory(territory, user=None):
     if not territory.is_archived:
         raise ValidationError(_("%(territory)s is not archived.") % {"territory": territory})
     revisions = territory.archived_revisions
-    pages = territory.pages().filter(pk__in=[int(pk) for pk in revisions]).order_by("depth")
+    # Aliases last: publishing their source refreshes them, and would undo their restoring.
+    pages = (
+        territory.pages()
+        .filter(pk__in=[int(pk) for pk in revisions])
+        .order_by(F("alias_of").asc(nulls_first=True), "depth")
+    )
     for page in pages.specific():
         revision_id = revisions[str(page.pk)]
         if revision_id is not None and (revision := page.revisions.filter(pk=revision_id).first()):
             revision.publish(user=user, changed=False)
+        elif page.alias_of_id is not None:
+            # An alias (a page of a synchronised tree) shows its source's live revision.
+            page.live, page.live_revision_id = True, revision_id
+            page.save(update_fields=["live", "live_revision"], clean=False)
         else:
             page.live = True
             page.save(update_fields=["live"], clean=False)

@@ -2,9 +2,10 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils.html import escape
 from wagtail.models import Page, Revision, Site
 
-from home.demo import content
+from home.demo import content, content_en
 from irritants.models import Irritant
 from projects.models import CallForIrritantsPage, CallStatus, NewsPage, ProjectPage, Theme
 from territories.models import Territory
@@ -91,3 +92,29 @@ def test_demo_accounts_edit_their_own_territory_only(client, settings):
     assert client.get(f"/admin/pages/{var.home_id}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{pau.home_id}/edit/").status_code in (302, 403, 404)
     assert client.login(username="publication-pau", password="demo")
+
+
+@pytest.mark.parametrize("slug", sorted(content_en.TERRITORIES))
+def test_demo_territories_have_home_about_and_a_project_in_english(client, slug):
+    english = content_en.TERRITORIES[slug]
+    host = f"{slug}.localhost"
+    project = english["project"]["english"]
+
+    home = client.get("/en/", HTTP_HOST=host).content.decode()
+    about = client.get("/en/about/", HTTP_HOST=host).content.decode()
+    page = client.get(f"/en/projets/{project['slug']}/", HTTP_HOST=host).content.decode()
+
+    assert escape(english["home"]["intro"]) in home
+    assert escape(english["home"]["key_figures"][0]["label"]) in home
+    assert f"<h1>{escape(english['about']['title'])}</h1>" in about
+    assert escape(english["about"]["body"][0][1]) in about
+    assert escape(project["problem"]) in page
+    assert escape(project["title"]) in page
+    # Nothing of the French text is left, and each page offers its French original.
+    french = next(t for t in content.TERRITORIES if t["slug"] == slug)
+    assert escape(french["about"]["intro"]) not in about
+    assert escape(french["intro"]) not in home
+    for html in (home, about, page):
+        assert '<html lang="en">' in html and 'hreflang="fr" lang="fr"' in html
+    # The call to action leads to the English side of the site.
+    assert 'class="button" href="/en/' in about

@@ -17,8 +17,8 @@ from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.log_actions import log
-from wagtail.models import Locale
-from wagtail_localize.models import Translation
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
 from home.models import ContentPage
@@ -56,9 +56,12 @@ DIRECT_URLS = {
         "/admin/choose-page/{section}/",
     ],
     "translation": [
-        "/admin/pages/{translation}/edit/",
+        "/admin/pages/{translation}/edit/",  # wagtail-localize's translation editor
+        "/admin/pages/{translation}/history/",
         "/admin/localize/translate/{translation_record}/pofile/download/",
+        "/admin/localize/translate/{translation_record}/preview/",
         "/admin/localize/update/{translation_source}/",
+        "/admin/localize/page/{translation}/convert_to_alias/",
     ],
     "image": [
         "/admin/images/{image}/",
@@ -130,6 +133,21 @@ NETWORK_ONLY_URLS = [
     "/admin/reports/page-types-usage/results/",
     "/admin/bulk/wagtailimages/image/delete/?id=all",
     "/admin/territories/",
+    "/admin/locales/",
+]
+
+# wagtail-localize's actions (submit, import, publish, update, stop, convert): refused on the
+# other territory's objects and leaving them unchanged, accepted on one's own. In this order,
+# so that each action on one's own objects still finds them in the state it expects. (Without
+# a "next" address, some of these views redirect to the dashboard, as a refusal does.)
+ACTION_URLS = [
+    ("/admin/localize/submit/page/{section}/", "submit"),
+    ("/admin/localize/translate/{translation_record}/pofile/upload/?next=/admin/pages/", "po_file"),
+    ("/admin/localize/translate/{translation_record}/strings/{segment}/edit/", "string"),
+    ("/admin/pages/{translation}/edit/", "publish"),
+    ("/admin/localize/update/{translation_source}/", "update"),
+    ("/admin/localize/translate/{translation_record}/disable/?next=/admin/pages/", "nothing"),
+    ("/admin/localize/page/{translation}/convert_to_alias/", "nothing"),
 ]
 
 
@@ -209,6 +227,7 @@ class TerritoryObjects:
             translation=self.translation.pk,
             translation_record=self.translation_record.pk,
             translation_source=self.translation_record.source_id,
+            segment=self.translation_record.source.stringsegment_set.first().pk,
             image=self.image.pk,
             document=self.document.pk,
             site=self.territory.site_id,
@@ -332,3 +351,66 @@ def test_the_network_group_and_superusers_see_every_territory(client, admin_clie
             assert http.get(objects.url("/admin/images/{image}/")).status_code == 200
         assert "page-types-usage" in http.get("/admin/").content.decode()
     assert admin_client.get("/admin/reports/page-types-usage/").status_code == 200
+
+
+def post_action(client, objects, template, kind):
+    url = objects.url(template)
+    if kind == "string":
+        return client.put(url, "value=Pirate", content_type="application/x-www-form-urlencoded")
+    data = {
+        "submit": {"locales": [objects.translation.locale_id]},
+        "po_file": {"file": ContentFile(po_file(objects).encode(), name="traduction.po")},
+        "publish": {"action": "publish"},  # the translation editor's "Publish"
+        "update": {"publish_translations": "on"},
+        "nothing": {},
+    }[kind]
+    return client.post(url, data)
+
+
+def po_file(objects):
+    po = objects.translation_record.export_po()
+    for entry in po:
+        entry.msgstr = "Pirate"
+    return str(po)
+
+
+def translation_state(objects):
+    record = objects.translation_record
+    locale = objects.translation.locale
+    return {
+        # None once the translation is converted back into an alias (the record goes).
+        "enabled": Translation.objects.filter(pk=record.pk)
+        .values_list("enabled", flat=True)
+        .first(),
+        "strings": sorted(
+            StringTranslation.objects.filter(
+                context__object_id=record.source.object_id, locale=locale
+            ).values_list("data", flat=True)
+        ),
+        "page": Page.objects.filter(pk=objects.translation.pk).values_list(
+            "title", "alias_of_id", "live", "latest_revision_id"
+        )[0],
+        "section alias": objects.section.get_translation(locale).alias_of_id,
+        "sources": TranslationSource.objects.count(),
+    }
+
+
+def test_translation_actions_on_another_territory_are_refused(client, world):
+    users, own, other = world
+    for role, user in users.items():
+        client.force_login(user)
+        before = translation_state(other)
+        for template, kind in ACTION_URLS:
+            response = post_action(client, other, template, kind)
+            assert refused(response), f"{role}: {other.url(template)} → {response.status_code}"
+        assert translation_state(other) == before, role
+
+    client.force_login(users["publisher"])
+    before = translation_state(own)
+    for template, kind in ACTION_URLS:
+        response = post_action(client, own, template, kind)
+        assert not refused(response), f"own: {own.url(template)} → {response.status_code}"
+    after = translation_state(own)
+    assert after["section alias"] is None  # the section was submitted for translation
+    assert "Pirate" in after["strings"] and "Pirate" not in before["strings"]  # PO imported
+    assert not after["enabled"] and after["page"][1] == own.page.pk  # stopped, then an alias

@@ -42,7 +42,7 @@ def query_counts(client):
 def grow_var(count):
     projects = ProjectIndexPage.objects.get(url_path="/var/projets/")
     news = NewsIndexPage.objects.get(url_path="/var/actualites/")
-    rsa = ProjectPage.objects.get(slug="rsa-en-ligne")
+    rsa = ProjectPage.objects.get(slug="rsa-en-ligne", url_path__startswith="/var/")
     for number in range(count):
         project = ProjectPage(
             title=f"Projet {number}",
@@ -68,18 +68,22 @@ def test_listings_cost_the_same_queries_with_more_content(client):
     grow_var(12)
 
     assert query_counts(client) == before
-    # A ceiling against regressions; the performance work brings it down further.
-    # The project page shows its decisions and the irritant it was born from.
-    assert max(before.values()) <= 22, before
+    # A ceiling against regressions; the performance work brings it down further. The
+    # project page shows its decisions, the irritant it was born from and the language
+    # switcher (the page's translations).
+    assert max(before.values()) <= 23, before
 
 
 # The listings of issue 5, each with the ceiling it must stay under at any content size.
+# The news index and the results page are Wagtail pages: each also shows the language
+# switcher (one query for the page's translations), and the results page's call to action
+# leads to the visitor's language (one query for the active locale).
 OPEN_LISTINGS = [
     ("localhost", "/catalogue/", 16),
     ("localhost", "/catalogue/?theme=solidarites&page=2", 16),
     ("localhost", "/catalogue/a-reutiliser/", 12),
-    ("var.localhost", "/actualites/?page=2", 15),
-    ("var.localhost", "/resultats/", 19),
+    ("var.localhost", "/actualites/?page=2", 16),
+    ("var.localhost", "/resultats/", 21),
     ("localhost", "/flux/rss.xml", 7),
     ("var.localhost", "/flux/atom.xml", 8),
     ("var.localhost", "/flux/projets/rsa-en-ligne/rss.xml", 9),
@@ -93,7 +97,7 @@ def grow_var_with_impact(count):
     """Projects with themes, phases, decisions and measured indicators, and news about them."""
     projects = ProjectIndexPage.objects.get(url_path="/var/projets/")
     news = NewsIndexPage.objects.get(url_path="/var/actualites/")
-    rsa = ProjectPage.objects.get(slug="rsa-en-ligne")
+    rsa = ProjectPage.objects.get(slug="rsa-en-ligne", url_path__startswith="/var/")
     themes = list(rsa.themes.all()) + list(Theme.objects.filter(slug="solidarites"))
     indicator = {
         "type": "indicator",

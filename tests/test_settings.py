@@ -8,11 +8,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def start_django(**environment):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+def start_django(code="print('started')", **environment):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "LANGUAGES"}}
     env.update(environment, DJANGO_SETTINGS_MODULE="site_config.settings")
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -46,3 +46,23 @@ def test_an_unreadable_boolean_is_refused_with_its_name():
 def test_french_is_the_default_language(settings):
     assert settings.LANGUAGE_CODE == "fr"
     assert settings.TIME_ZONE == "Europe/Paris"
+
+
+def test_a_third_language_is_a_settings_change():
+    result = start_django(
+        "from django.conf import settings; "
+        "print(settings.LANGUAGE_CODE, settings.WAGTAIL_CONTENT_LANGUAGES)",
+        LANGUAGES="fr,en,de",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "fr [('fr', 'français'), ('en', 'English'), ('de', 'Deutsch')]"
+    )
+
+
+def test_an_unknown_language_code_is_refused_with_its_name():
+    result = start_django(LANGUAGES="fr,klingon")
+
+    assert result.returncode != 0
+    assert "LANGUAGES: unknown language code(s) klingon" in result.stderr

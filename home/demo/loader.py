@@ -6,11 +6,15 @@ left as it is, so a second run creates nothing and an editor's changes survive.
 
 import json
 from datetime import timedelta
+from html import unescape
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from projects.models import (
     CallForIrritantsPage,
@@ -27,11 +31,11 @@ from projects.models import (
     Theme,
     UserType,
 )
-from territories.models import TerritoryHomePage, TerritorySettings
-from territories.services import TerritorySpec, create_territory, section_of
+from territories.models import TerritoryHomePage, TerritorySettings, TerritorySettingsTranslation
+from territories.services import TerritorySpec, content_locales, create_territory, section_of
 
 from ..models import ContentPage, NetworkHomePage
-from . import content
+from . import content, content_en
 
 HUB_HOSTNAME = "localhost"
 SECTION_CLASSES = {
@@ -41,6 +45,18 @@ SECTION_CLASSES = {
     "results": ResultsPage,
     "about": ContentPage,
 }
+
+
+def string_pairs(french, english):
+    """(French, English) for each string of ``english``, found at the same place in ``french``."""
+    if isinstance(english, str):
+        yield french, english
+    elif isinstance(english, dict):
+        for key, value in english.items():
+            yield from string_pairs(french[key], value)
+    else:
+        for french_item, english_item in zip(french, english, strict=True):
+            yield from string_pairs(french_item, english_item)
 
 
 class DemoLoader:
@@ -54,6 +70,9 @@ class DemoLoader:
         themes = self.ensure_terms(Theme, content.THEMES)
         user_types = self.ensure_terms(UserType, content.USER_TYPES)
         hub = self.ensure_hub()
+        # After the hub, which replaced Wagtail's welcome page: the synchronisation set up
+        # here aliases the pages that exist (the hub) into the other languages' trees.
+        content_locales()
         method = content.NETWORK["method_page"]
         method_page = self.ensure_page(
             hub, ContentPage, method["slug"], title=method["title"], show_in_menus=True
@@ -83,6 +102,7 @@ class DemoLoader:
             setattr(page, relation, items)
         parent.add_child(instance=page)
         page.save_revision().publish()
+        create_aliases_for_new_page(page)
         self.log(f"  + {page.get_verbose_name()} « {page.title} »")
         return page
 
@@ -197,6 +217,60 @@ class DemoLoader:
             self.ensure_call(sections["calls"], call)
         for item in data["news"]:
             self.ensure_news(sections["news"], item, projects, sections)
+        self.translate_territory(data, home, sections["about"], projects)
+
+    # English translations ----------------------------------------------------------------
+
+    def translate_territory(self, data, home, about, projects):
+        """The identity in English; the home page, the about page and one project through
+        wagtail-localize."""
+        english = content_en.TERRITORIES.get(data["slug"])
+        if english is None or "en" not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+            return
+        locale = Locale.objects.get(language_code="en")
+        TerritorySettingsTranslation.objects.get_or_create(
+            identity=TerritorySettings.for_site(home.get_site()),
+            language="en",
+            defaults=english["identity"],
+        )
+        home_text = {key: data[key] for key in ("intro", "key_figures")}
+        project = next(p for p in data["projects"] if p["slug"] == english["project"]["slug"])
+        # The impact indicators' names, units and descriptions are translated with the page.
+        impact = content.PROJECT_IMPACT.get(project["slug"], {}).get("indicators", [])
+        project = {**project, "impact": impact}
+        for page, french, translated in (
+            (home, {"title": data["name"], "slug": data["slug"], **home_text}, english["home"]),
+            (about, {"title": about.title, "slug": about.slug, **data["about"]}, english["about"]),
+            (projects[project["slug"]], project, english["project"]["english"]),
+        ):
+            self.translate_page(page, locale, dict(string_pairs(french, translated)))
+
+    def translate_page(self, page, locale, english_for):
+        """Translate ``page`` as an outside translator would, with a PO file, then publish.
+
+        Left alone once its strings are translated, so that a second run keeps what the
+        editors changed since.
+        """
+        if StringTranslation.objects.filter(
+            context__object_id=page.translation_key, locale=locale
+        ).exists():
+            return
+        # The source is refreshed: the home page got its key figures after create_territory.
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        po = translation.export_po()
+        missing = [entry.msgid for entry in po if unescape(entry.msgid) not in english_for]
+        if missing:
+            raise ValueError(f"No English in content_en.py for {page.url_path}: {missing}")
+        for entry in po:
+            entry.msgstr = english_for[unescape(entry.msgid)]
+        translation.import_po(po, tool_name="demo")
+        # Published here rather than by wagtail-localize, which would wait for the commit.
+        translation.save_target(publish=False)
+        page.get_translation(locale).latest_revision.publish()
+        self.log(f"  + English « {english_for[page.title]} »")
 
     def fill_section(self, page, data, sections):
         """Write the demo text into a page that was created empty (and only then)."""

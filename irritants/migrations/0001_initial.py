@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('projects', '0003_callforirritantspage_publish_results'),
-        ('territories', '0003_territorysettings_irritant_retention_months'),
+        ('territories', '0004_territorysettings_irritant_retention_months'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -22,7 +22,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("irritants", "0001_initial"),
-        ("territories", "0003_territorysettings_irritant_retention_months"),
+        ("territories", "0004_territorysettings_irritant_retention_months"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
         ('irritants', '0002_grant_publishers'),
-        ('territories', '0003_territorysettings_irritant_retention_months'),
+        ('territories', '0004_territorysettings_irritant_retention_months'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -35,7 +35,9 @@ def valid_submission(**overrides):
 
 def open_call():
     """Pau's second call, open today whatever the date the suite runs on."""
-    call = CallForIrritantsPage.objects.get(url_path__endswith="/appel-a-irritants-saison-2/")
+    call = CallForIrritantsPage.objects.get(
+        url_path__endswith="/appel-a-irritants-saison-2/", alias_of=None
+    )
     today = timezone.localdate()
     call.opens_on = today - datetime.timedelta(days=1)
     call.closes_on = today + datetime.timedelta(days=30)

@@ -75,7 +75,7 @@ def test_a_phase_starting_in_the_future_is_refused():
 
 @pytest.mark.django_db
 def test_saving_a_project_stores_its_derived_phase():
-    project = ProjectPage.objects.get(slug="rsa-en-ligne")
+    project = ProjectPage.objects.get(slug="rsa-en-ligne", url_path__startswith="/var/")
     project.phases = [
         ProjectPhase(
             phase="investigation", start_date=date(2019, 2, 4), end_date=date(2019, 6, 28)
@@ -90,7 +90,7 @@ def test_saving_a_project_stores_its_derived_phase():
 
 @pytest.mark.django_db
 def test_the_model_refuses_an_overlapping_history_outside_the_admin_too():
-    project = ProjectPage.objects.get(slug="rsa-en-ligne")
+    project = ProjectPage.objects.get(slug="rsa-en-ligne", url_path__startswith="/var/")
     project.phases = [
         ProjectPhase(phase="investigation", start_date=date(2019, 2, 4)),
         ProjectPhase(phase="construction", start_date=date(2019, 7, 1)),
@@ -167,6 +167,6 @@ def test_admin_creates_a_project_and_derives_its_phase(admin_client):
     response = admin_client.post(url, data)
 
     assert response.status_code == 302, response.content.decode()[:2000]
-    project = ProjectPage.objects.get(slug="guichet-unique")
+    project = ProjectPage.objects.get(slug="guichet-unique", url_path__startswith="/var/")
     assert project.live
     assert project.current_phase == "construction"

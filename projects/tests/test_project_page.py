@@ -58,7 +58,7 @@ def test_a_decision_in_the_future_is_refused():
 
 
 def test_the_team_shows_with_roles_and_missing_links_read_not_available(client):
-    rsa = ProjectPage.objects.get(slug="rsa-en-ligne")
+    rsa = ProjectPage.objects.get(slug="rsa-en-ligne", locale__language_code="fr")
     rsa.statistics_url = ""
     rsa.save_revision().publish()
 

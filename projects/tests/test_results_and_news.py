@@ -39,7 +39,7 @@ def test_results_count_projects_per_phase_and_calls_from_the_pages(client):
 
 def test_results_follow_the_pages_when_they_change(client):
     before = results(client).context["project_count"]
-    ProjectPage.objects.get(slug="rsa-en-ligne").unpublish()
+    ProjectPage.objects.get(slug="rsa-en-ligne", locale__language_code="fr").unpublish()
     assert results(client).context["project_count"] == before - 1
 
 

@@ -79,10 +79,12 @@ def test_reusing_into_another_territory_is_refused(client, var_editor):
 
 def test_only_published_shareable_projects_can_be_reused(client, var_editor):
     client.force_login(var_editor)
-    not_offered = ProjectPage.objects.get(slug="cde-informer-les-familles")
+    not_offered = ProjectPage.objects.get(
+        slug="cde-informer-les-familles", locale__language_code="fr"
+    )
     assert not not_offered.shareable
     assert client.get(url(not_offered)).status_code == 404
-    withdrawn = ProjectPage.objects.get(slug="meli-melo")
+    withdrawn = ProjectPage.objects.get(slug="meli-melo", locale__language_code="fr")
     withdrawn.unpublish()
     assert client.post(url(withdrawn), {"into": projects_index("var").pk}).status_code == 404
 
@@ -98,7 +100,8 @@ def test_the_admin_lists_what_other_territories_offer(client, var_editor):
     response = client.get("/admin/reuse-project/")
     assert response.status_code == 200
     listed = {project.slug for project, _url, _territory in response.context["rows"]}
-    offered = ProjectPage.objects.live().filter(shareable=True)
+    # The originals, in French: their English versions are no other offer.
+    offered = ProjectPage.objects.live().filter(shareable=True, locale__language_code="fr")
     others = {p.slug for p in offered if not p.url_path.startswith("/var/")}
     assert listed == others and "lapins" in listed
     # One's own offers are not listed, nor projects nobody offered.

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('territories', '0002_territory'),
+        ('territories', '0003_territory_identity_translations'),
     ]
 
     operations = [

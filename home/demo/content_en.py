@@ -1,0 +1,430 @@
+"""English translations of part of the demo content: each territory's identity (name and
+footer), home page, about page and one project, in the shape of ``content.py``.
+
+The loader pairs each English string with the French one at the same place in ``content.py``
+and hands the pairs to wagtail-localize as a translator's PO file would; a French string
+without its English counterpart stops the loader, so the two files cannot drift apart.
+Person names are repeated as they are: wagtail-localize asks for every string.
+"""
+
+TERRITORIES = {
+    # ------------------------------------------------------------------ Var
+    "var": {
+        "identity": {
+            "display_name": "Var — Territorial startups",
+            "footer_text": (
+                "The territorial startups incubator is a service of the Var Département."
+            ),
+        },
+        "home": {
+            "title": "Var Département",
+            "slug": "var",
+            "intro": (
+                "The Var Département asks its own staff to solve concrete problems that service "
+                "users run into. Four projects started in 2019, in elderly care, child welfare "
+                "and social support."
+            ),
+            "key_figures": [
+                {"value": "4", "label": "irritants selected for pre-incubation"},
+                {"value": "3 months", "label": "of pre-incubation, from February to June 2019"},
+                {"value": "1 day", "label": "a week freed up for each intrapreneur"},
+            ],
+        },
+        "about": {
+            "title": "About",
+            "slug": "about",
+            "intro": (
+                "The incubator supports Département staff who want to fix a problem faced by the "
+                "people who use its services."
+            ),
+            "body": [
+                ("heading", "A programme born from a call for irritants"),
+                (
+                    "paragraph",
+                    "At the end of 2018, the Département asked its staff to report the problems "
+                    "that bother service users the most. Four irritants were selected. They "
+                    "concern the personal autonomy allowance, information about the children "
+                    "placed in the departmental children's centre, the active solidarity income "
+                    "(RSA) and phone reception in social services.",
+                ),
+                ("heading", "Pre-incubation in 2019"),
+                (
+                    "paragraph",
+                    "Pre-incubation ran from February to June 2019. It opened with a launch "
+                    "seminar. The intrapreneurs worked on their project one day a week, with "
+                    "coaches. At the end, each team presented its proof of concept to senior "
+                    "management.",
+                ),
+                ("heading", "What came next?"),
+                (
+                    "paragraph",
+                    "The selected projects became territorial startups. Their progress is "
+                    "published on this site, one phase at a time.",
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "text": "See the Var projects",
+                        "description": "Four projects, their teams and their current phase.",
+                    },
+                ),
+            ],
+        },
+        "project": {
+            "slug": "apa-a-domicile",
+            "english": {
+                "impact": [
+                    {
+                        "name": "Average time to process a home care allowance application",
+                        "unit": "days",
+                        "description": "From the complete application to the decision, for the "
+                        "quarter's applications.",
+                    },
+                    {
+                        "name": "Applications made online",
+                        "unit": "%",
+                        "description": "Share of new applications that came through the platform "
+                        "rather than on paper.",
+                    },
+                ],
+                "title": "Home care allowance online",
+                "slug": "home-care-allowance",
+                "pitch": "An online platform to apply for the personal autonomy allowance more "
+                "easily and follow the application.",
+                "problem": (
+                    "People who are losing their autonomy are entitled to help so that they can "
+                    "stay at home. But applying takes long and is hard to follow. Many families "
+                    "do not know how far their file has got or which documents to send."
+                ),
+                "solution": (
+                    "A platform lets people apply, with the help of a relative if needed. At "
+                    "every step, applicants see where their file stands. Help by phone remains "
+                    "available for those who do not use the Internet."
+                ),
+                "sponsor_service": "Autonomy department",
+                "body": [
+                    (
+                        "quote",
+                        {
+                            "quote": "Families mostly called us to find out where their file "
+                            "was. That question, we could answer online.",
+                            "attribution": "Claire Fontaine, intrapreneur",
+                        },
+                    ),
+                ],
+            },
+        },
+    },
+    # ------------------------------------------------------------------ Pau
+    "pau": {
+        "identity": {
+            "display_name": "Pau Béarn Pyrénées — Territorial startups",
+            "footer_text": (
+                "A programme of the Pau Béarn Pyrénées urban community "
+                "to improve everyday public services."
+            ),
+        },
+        "home": {
+            "title": "Pau Béarn Pyrénées urban community",
+            "slug": "pau",
+            "intro": (
+                "The Pau Béarn Pyrénées urban community backs staff members who want to improve "
+                "residents' lives. Four projects started in 2019: isolation of older people, "
+                "public debate, activities for young people and composting."
+            ),
+            "key_figures": [
+                {"value": "4", "label": "irritants selected for pre-incubation"},
+                {"value": "3 months", "label": "of pre-incubation in 2019"},
+                {"value": "18 to 25", "label": "the age group the Méli-mélo project serves"},
+            ],
+        },
+        "about": {
+            "title": "About",
+            "slug": "about",
+            "intro": (
+                "The urban community's incubator helps staff turn a problem seen in the field "
+                "into a service that residents find useful."
+            ),
+            "body": [
+                ("heading", "The programme"),
+                (
+                    "paragraph",
+                    "The urban community follows the same method as the Var Département. A call "
+                    "for irritants led to four projects being selected. They went through three "
+                    "months of pre-incubation in spring 2019.",
+                ),
+                (
+                    "paragraph",
+                    "The intrapreneurs were freed up one day a week. With the support of coaches, "
+                    "they carried out surveys among residents.",
+                ),
+                ("heading", "A new call is open"),
+                (
+                    "paragraph",
+                    "Staff of the urban community can report a new irritant. The projects "
+                    "selected will follow the same path.",
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "text": "Answer the call for irritants",
+                        "description": "Who can take part, the timetable and what happens to "
+                        "each proposal.",
+                    },
+                ),
+            ],
+        },
+        "project": {
+            "slug": "gazette-de-pau",
+            "english": {
+                "impact": [
+                    {
+                        "name": "Subscribers over 60",
+                        "unit": "subscribers",
+                        "description": "People who receive the Gazette, online or in print.",
+                    },
+                    {
+                        "name": "Readers who feel less isolated",
+                        "unit": "%",
+                        "description": "Answers to the yearly survey of subscribers.",
+                    },
+                ],
+                "title": "La Gazette de Pau",
+                "slug": "gazette-de-pau",
+                "pitch": "A platform that breaks the isolation of people over 60 by telling them "
+                "about activities near their home.",
+                "problem": (
+                    "Many people over 60 live alone. They know little about the activities on "
+                    "offer in their neighbourhood. Isolation sets in without anyone noticing."
+                ),
+                "solution": (
+                    "The Gazette brings together the area's activities and events. It comes "
+                    "online and in print, handed out by town halls and local associations."
+                ),
+                "sponsor_service": "Social cohesion department",
+                "body": [
+                    (
+                        "quote",
+                        {
+                            "quote": "Some people have no Internet access. The printed edition "
+                            "was not an option, it was a necessity.",
+                            "attribution": "Martine Lefèvre, intrapreneur",
+                        },
+                    ),
+                ],
+            },
+        },
+    },
+    # ------------------------------------------------------------------ Grand Est
+    "grandest": {
+        "identity": {
+            "display_name": "Grand Est — Territorial startups",
+            "footer_text": (
+                "The digital intrapreneurship scheme is part of Grand Est's Smart Région strategy."
+            ),
+        },
+        "home": {
+            "title": "Grand Est Region",
+            "slug": "grandest",
+            "intro": (
+                "Grand Est is the first French region to set up a digital intrapreneurship "
+                "scheme. Its first project, Trait d'union, brings together people who have just "
+                "been trained and employers who are hiring."
+            ),
+            "key_figures": [
+                {"value": "€200,000", "label": "initial investment in Trait d'union"},
+                {"value": "6 months", "label": "to build a first version"},
+                {"value": "7 Dec. 2018", "label": "approval by the standing committee"},
+            ],
+        },
+        "about": {
+            "title": "About",
+            "slug": "about",
+            "intro": (
+                "The Region lets its staff lead digital projects that make life simpler for "
+                "residents and businesses."
+            ),
+            "body": [
+                ("heading", "A regional scheme"),
+                (
+                    "paragraph",
+                    "The standing committee of the regional council approved the scheme on "
+                    "7 December 2018. This makes Grand Est the first French region to offer "
+                    "digital intrapreneurship to its staff.",
+                ),
+                (
+                    "paragraph",
+                    "The scheme is part of the Smart Région strategy, which aims to put digital "
+                    "tools at the service of the territory.",
+                ),
+                ("heading", "The first project"),
+                (
+                    "paragraph",
+                    "Trait d'union received an initial investment of 200,000 euros. The team had "
+                    "six months to deliver a first version.",
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "text": "Discover Trait d'union",
+                        "description": "The project, its team and its progress.",
+                    },
+                ),
+            ],
+        },
+        "project": {
+            "slug": "trait-d-union",
+            "english": {
+                "impact": [
+                    {
+                        "name": "People put in touch with an employer",
+                        "unit": "people",
+                        "description": "People who finished a training course and received at "
+                        "least one offer from an employer in the same employment area.",
+                    },
+                    {
+                        "name": "Hires after being put in touch",
+                        "unit": "hires",
+                        "description": "As reported by employers.",
+                    },
+                ],
+                "title": "Trait d'union",
+                "slug": "trait-d-union",
+                "pitch": "Connecting people who finish a training course with employers looking "
+                "for those skills in the same employment area.",
+                "problem": (
+                    "Some people complete a training course funded by the Region and still find "
+                    "no job. In the same employment area, employers are looking for exactly "
+                    "those skills. The two never meet."
+                ),
+                "solution": (
+                    "With their consent, Trait d'union introduces people who have just finished a "
+                    "training course near an employer to that employer. Employers can then "
+                    "contact them directly."
+                ),
+                "sponsor_service": "Vocational training department",
+                "body": [
+                    (
+                        "quote",
+                        {
+                            "quote": "A trainee finishing a course, and an employer twenty "
+                            "minutes away looking for that profile: all it took was an "
+                            "introduction.",
+                            "attribution": "Aurélie Schmitt, intrapreneur",
+                        },
+                    ),
+                ],
+            },
+        },
+    },
+    # ------------------------------------------------------------------ Pas-de-Calais
+    "pasdecalais": {
+        "identity": {
+            "display_name": "Pas-de-Calais — Territorial startups",
+            "footer_text": (
+                "Pas-de-Calais territorial startups are led by staff of the Département."
+            ),
+        },
+        "home": {
+            "title": "Pas-de-Calais Département",
+            "slug": "pasdecalais",
+            "intro": (
+                "Since the end of 2017, the Pas-de-Calais Département has let its staff fix "
+                "everyday problems. Two projects have come out of this approach."
+            ),
+            "key_figures": [
+                {"value": "End of 2017", "label": "the approach starts"},
+                {
+                    "value": "20%",
+                    "label": "of social services appointments missed at the outset",
+                    "source": "Finding of the Lapins project",
+                },
+                {"value": "5%", "label": "missed appointments: the target Lapins set"},
+            ],
+        },
+        "about": {
+            "title": "About",
+            "slug": "about",
+            "intro": (
+                "The Département's incubator supports staff who want to improve a service, for "
+                "service users and colleagues alike."
+            ),
+            "body": [
+                ("heading", "An approach launched at the end of 2017"),
+                (
+                    "paragraph",
+                    "The Département was among the first to try the method. Two irritants were "
+                    "selected: missed appointments in social services, and sharing equipment "
+                    "between departments.",
+                ),
+                ("heading", "Projects for service users and for staff"),
+                (
+                    "paragraph",
+                    "Lapins serves the people who use social services. The equipment-sharing "
+                    "platform serves staff. Both share the same goal: a more effective public "
+                    "service.",
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "text": "See the results",
+                        "description": "What the two projects have taught us.",
+                    },
+                ),
+            ],
+        },
+        "project": {
+            "slug": "lapins",
+            "english": {
+                "impact": [
+                    {
+                        "name": "Missed appointments in social services",
+                        "unit": "%",
+                        "description": "Appointments where the person does not come and did not "
+                        "say so, over a month.",
+                    },
+                    {
+                        "name": "Social services sending reminders",
+                        "unit": "services",
+                        "description": "",
+                    },
+                    {
+                        "name": "People who confirm or cancel by text message",
+                        "unit": "%",
+                        "description": "Share of reminders that get an answer.",
+                    },
+                ],
+                "title": "Lapins (no-shows)",
+                "slug": "no-shows",
+                "pitch": "Fewer missed appointments in social services: from 20% at the start "
+                "to a target of 5%.",
+                "problem": (
+                    "In social services, one appointment in five is missed. People forget, or "
+                    "cannot let the service know. The lost slots make everyone else wait longer."
+                ),
+                "solution": (
+                    "Lapins sends a text message reminder before each appointment. People can "
+                    "confirm or cancel with a single reply. The freed slot is offered to someone "
+                    "else."
+                ),
+                "sponsor_service": "Social action department",
+                "body": [
+                    (
+                        "key_figure",
+                        {
+                            "value": "1 in 5",
+                            "label": "social services appointments missed before the project",
+                            "source": "The team's initial finding",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        "The project's name comes from the French expression “poser un "
+                        "lapin”, to stand someone up. The team chose it to talk plainly "
+                        "about a serious problem.",
+                    ),
+                ],
+            },
+        },
+    },
+}
