@@ -4,7 +4,9 @@ the benchmark and the rebuild command share."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import connection
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -89,7 +91,7 @@ class Scope:
     def search(self, terms, filters=Filters()):
         if not terms:
             return Page.objects.none()
-        return filters.apply(self.pages()).search(terms.as_query())
+        return filters.apply(self.pages()).specific().search(terms.as_query())
 
     def territories(self):
         return live_territories(self.locale) if self.is_network else []
@@ -131,13 +133,14 @@ class SearchOutcome:
 
 def search(scope, terms, filters=Filters(), page_number=1, per_page=RESULTS_PER_PAGE):
     """One page of results, with excerpts; suggestions when there is nothing to show."""
-    results = scope.search(terms, filters).specific()
+    results = scope.search(terms, filters)
     page = Paginator(results, per_page).get_page(page_number)
     territories = scope.territories()
+    texts = indexed_texts(page.object_list)
     page.object_list = [
         Result(
             page=found,
-            excerpt=excerpt(page_text(found), terms),
+            excerpt=excerpt(texts.get(found.pk) or page_text(found), terms),
             territory=territory_of(found, territories),
         )
         for found in page.object_list
@@ -180,6 +183,31 @@ def suggestions(scope, terms, filters):
             network = Scope.for_site(hub, scope.locale)
             offer(_("The same search on the whole network"), network, terms, filters, hub.root_url)
     return found
+
+
+# The column of the database index that keeps each object's text, title excepted, readable.
+INDEXED_TEXT_COLUMNS = {"postgresql": "body_text", "sqlite": "body", "mysql": "body"}
+
+
+def indexed_texts(pages):
+    """The text the database index holds for each page, title excepted, by page id.
+
+    One query for a whole page of results, where reading each page's StreamFields would cost
+    a query per page for the pages, images and documents its blocks choose. Empty with
+    Elasticsearch or OpenSearch, which keep no copy in the database.
+    """
+    column = INDEXED_TEXT_COLUMNS.get(connection.vendor)
+    database_search = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backend"
+    if not pages or column is None or not database_search:
+        return {}
+    from wagtail.search.models import IndexEntry
+
+    content_types = {page.content_type_id for page in pages}
+    rows = IndexEntry.objects.filter(
+        object_id__in=[str(page.pk) for page in pages], content_type_id__in=content_types
+    ).values_list("object_id", "content_type_id", column)
+    by_key = {(object_id, content_type): text for object_id, content_type, text in rows}
+    return {page.pk: by_key.get((str(page.pk), page.content_type_id)) for page in pages}
 
 
 def page_text(page):

@@ -39,8 +39,8 @@
       list.appendChild(item);
     });
     list.hidden = results.length === 0;
-    var template = input.form.dataset.suggestionsStatus || "%s";
-    status.textContent = results.length ? template.replace("%s", results.length) : "";
+    var label = input.form.dataset.suggestionsStatus || "";
+    status.textContent = results.length ? label + " " + results.length : "";
   }
 
   function lookup() {
