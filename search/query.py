@@ -56,7 +56,10 @@ def parse(raw):
     )
     text = " ".join(printable.split())
     shortened = len(text) > MAX_QUERY_LENGTH
-    text = text[:MAX_QUERY_LENGTH].strip()
+    if shortened:
+        # Cut before the word the limit falls in, not through it.
+        text = text[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0] if " " in text else text
+        text = text[:MAX_QUERY_LENGTH].strip()
     segments = text.translate(QUOTES).split('"')
     if len(segments) % 2 == 0:
         # An unclosed quote: what follows it is plain words.
