@@ -8,7 +8,7 @@ double quotes (or « guillemets ») is searched as a phrase.
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from wagtail.search.query import And, Phrase, PlainText
@@ -97,7 +97,23 @@ def _stemmer():
     return snowballstemmer.stemmer("french")
 
 
+@lru_cache(maxsize=20_000)
 def stem(word):
     """The French Snowball stem of a word without accents, as PostgreSQL's french_unaccent
     computes it: "signalé" and "signaler" both give "signal"."""
     return _stemmer().stemWord(fold(word))
+
+
+class Matcher:
+    """Tells whether a word of a text is one of the searched words, by stem.
+
+    A stem is a prefix of the word without accents, so only the words that start like a
+    searched stem are stemmed: a long text costs a few string comparisons per word.
+    """
+
+    def __init__(self, words):
+        self.stems = {stem(word) for word in words}
+        self.prefixes = tuple({word_stem[:2] for word_stem in self.stems})
+
+    def __call__(self, word):
+        return fold(word).startswith(self.prefixes) and stem(word) in self.stems

@@ -225,25 +225,21 @@ def excerpt(text, terms, length=EXCERPT_LENGTH):
     """A passage of ``text`` around the first searched word, searched words in <mark>.
 
     Words match as PostgreSQL's French search matches them: by stem, whatever the accents.
+    Only the words up to the end of the passage are looked at, however long the page.
     """
-    stems = {search_query.stem(word) for word in terms.all_words}
-    words = search_query.WORD_RE.finditer(text)
-    matches = [match for match in words if search_query.stem(match[0]) in stems]
+    matches = search_query.Matcher(terms.all_words)
+    first = next((word for word in search_query.WORD_RE.finditer(text) if matches(word[0])), None)
     start = 0
-    if matches and matches[0].start() > length // 3:
+    if first and first.start() > length // 3:
         # Start at a word boundary a little before the first match.
-        start = text.rfind(" ", 0, matches[0].start() - length // 3) + 1
+        start = text.rfind(" ", 0, first.start() - length // 3) + 1
     passage = Truncator(text[start:]).chars(length)
     html, position = [], 0
-    for match in matches:
-        begin, end = match.start() - start, match.end() - start
-        if begin < 0:
-            continue
-        if end > len(passage):
-            break
-        html.append(escape(passage[position:begin]))
-        html.append(f"<mark>{escape(passage[begin:end])}</mark>")
-        position = end
+    for word in search_query.WORD_RE.finditer(passage):
+        if matches(word[0]):
+            html.append(escape(passage[position : word.start()]))
+            html.append(f"<mark>{escape(word[0])}</mark>")
+            position = word.end()
     html.append(escape(passage[position:]))
     prefix = "… " if start else ""
     return mark_safe(prefix + "".join(html))  # noqa: S308 (every piece is escaped above)

@@ -1,4 +1,4 @@
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Site
 
@@ -8,7 +8,11 @@ from .forms import SearchForm
 
 
 def _scope(request):
-    return services.Scope.for_site(Site.find_for_request(request), Locale.get_active())
+    site = Site.find_for_request(request)
+    if site is None or not site.root_page.live:
+        # An archived territory answers 404 everywhere, its search included.
+        raise Http404
+    return services.Scope.for_site(site, Locale.get_active())
 
 
 def search(request):

@@ -345,3 +345,26 @@ def test_a_deleted_page_leaves_the_index(client):
 
     assert not IndexEntry.objects.filter(object_id=pk).exists()
     assert "Poubelles Battle" not in titles(search(client, "pau.localhost", q="Poubelles"))
+
+
+def test_private_pages_are_not_found(client):
+    from wagtail.models import PageViewRestriction
+
+    project = ProjectPage.objects.get(slug="poubelles-battle")
+    PageViewRestriction.objects.create(page=project, restriction_type="password", password="x")
+
+    assert "Poubelles Battle" not in titles(search(client, "pau.localhost", q="composteurs"))
+    response = client.get("/recherche/suggestions/", {"q": "poubel"}, HTTP_HOST="pau.localhost")
+    assert "Poubelles Battle" not in [r["title"] for r in json.loads(response.content)["results"]]
+
+
+def test_an_archived_territory_s_search_answers_404(client):
+    from territories.models import Territory
+    from territories.services import archive_territory
+
+    archive_territory(Territory.objects.get(slug="pau"))
+
+    assert client.get("/recherche/", {"q": "x"}, HTTP_HOST="pau.localhost").status_code == 404
+    response = client.get("/recherche/suggestions/", {"q": "po"}, HTTP_HOST="pau.localhost")
+    assert response.status_code == 404
+    assert "Poubelles Battle" not in titles(search(client, "localhost", q="composteurs"))
