@@ -368,3 +368,13 @@ def test_an_archived_territory_s_search_answers_404(client):
     response = client.get("/recherche/suggestions/", {"q": "po"}, HTTP_HOST="pau.localhost")
     assert response.status_code == 404
     assert "Poubelles Battle" not in titles(search(client, "localhost", q="composteurs"))
+
+
+def test_quoted_words_are_found_in_that_order(client):
+    assert "Poubelles Battle" in titles(search(client, "pau.localhost", q='"Poubelles Battle"'))
+    assert titles(search(client, "pau.localhost", q='"Battle Poubelles"')) == []
+
+
+def test_small_common_words_do_not_hide_the_results(client):
+    # PostgreSQL ignores French stop words; FTS5 finds them in the text like any word.
+    assert "Poubelles Battle" in titles(search(client, "pau.localhost", q="les composteurs"))
