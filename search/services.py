@@ -91,11 +91,7 @@ class Scope:
     def search(self, terms, filters=Filters()):
         if not terms:
             return Page.objects.none()
-        pages = filters.apply(self.pages())
-        candidates = getattr(get_search_backend(), "candidates", None)
-        if candidates and (ids := candidates(terms.all_words)) is not None:
-            pages = pages.filter(pk__in=ids)
-        return pages.specific().search(terms.as_query())
+        return filters.apply(self.pages()).specific().search(terms.as_query())
 
     def territories(self):
         return live_territories(self.locale) if self.is_network else []
