@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint lock messages check-messages bench-territory clean
+.PHONY: run test install migrate demo lint lock messages check-messages bench-territory bench-search clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
@@ -55,6 +55,11 @@ check-messages: install
 # create_territory's time on a throwaway database (SQLite, or DATABASE_URL's server).
 bench-territory: install
 	$(PY) bench/create_territory.py
+
+# Search time on 10,000 pages across 20 territories, on a throwaway database (SQLite, or
+# DATABASE_URL's server).
+bench-search: install
+	$(PY) bench/search.py
 
 clean:
 	rm -rf $(VENV) var

@@ -1,22 +1,50 @@
-from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from . import query as search_query
+from . import services
+from .forms import SearchForm
+
+
+def _scope(request):
+    site = Site.find_for_request(request)
+    if site is None or not site.root_page.live:
+        # An archived territory answers 404 everywhere, its search included.
+        raise Http404
+    return services.Scope.for_site(site, Locale.get_active())
 
 
 def search(request):
-    """Search the live pages of the current site, in the current language."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    site = Site.find_for_request(request)
-    # Each language has its own tree under the site's root page: search the active one's.
-    root = site.root_page.get_translation_or_none(Locale.get_active()) if site else None
-    results = Page.objects.none()
-    if query and root is not None:
-        pages = Page.objects.live().public().descendant_of(root, inclusive=True).specific()
-        results = pages.search(query)
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    """The live pages of the current site in the current language; on the hub, the network's."""
+    form = SearchForm(request.GET)
+    terms = form.terms()
+    scope = _scope(request)
+    outcome = services.search(scope, terms, form.filters(), request.GET.get("page"))
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+        request,
+        "search/search.html",
+        {
+            "form": form,
+            "search_query": terms.text,
+            "outcome": outcome,
+            "search_results": outcome.page,
+            "is_network": scope.is_network,
+        },
     )
+
+
+def autocomplete(request):
+    """Suggestions for the search box, as JSON: the titles that start with what was typed."""
+    scope = _scope(request)
+    terms = search_query.parse(request.GET.get("q", ""))
+    suggestions = [
+        {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": str(page.specific_class._meta.verbose_name),
+            "territory": territory.title if territory else None,
+        }
+        for page, territory in services.autocomplete(scope, terms)
+    ]
+    return JsonResponse({"query": terms.as_autocomplete_text(), "results": suggestions})

@@ -5,8 +5,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import views as search_views
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -21,7 +19,7 @@ if settings.DEBUG:
 
 # French, the default language, has no prefix; other content languages live under /<code>/.
 urlpatterns += i18n_patterns(
-    path("recherche/", search_views.search, name="search"),
+    path("recherche/", include("search.urls")),
     path("", include("projects.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,0 +1,265 @@
+"""Benchmark: search time on 10,000 pages across 20 territories (target: p95 under 100 ms on
+PostgreSQL).
+
+Run it with `make bench-search` (or `.venv/bin/python bench/search.py`). Like
+bench/create_territory.py it works on a throwaway database: a fresh SQLite file, or, when
+DATABASE_URL is set, a test database created and dropped on that server.
+
+Territories are opened with create_territory; their pages are then written straight into the
+page tree (no revision, no signal), which loads 10,000 pages in seconds rather than the hour
+Wagtail's page-by-page API would take, and the search index is built once with the same
+rebuild as `manage.py rebuild_search_index`. Each timed search is what the search page does:
+count, one page of ten results with their specific fields, excerpts and territories.
+"""
+
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TERRITORIES = int(os.environ.get("TERRITORIES", "20"))
+PAGES = int(os.environ.get("PAGES", "10000"))
+ROUNDS = int(os.environ.get("ROUNDS", "5"))
+
+
+def demo_vocabulary():
+    """The words of the demo's French prose, each as often as it appears there, so that the
+    generated pages have natural word frequencies: a few common words, many rare ones."""
+    from home.demo import content
+
+    texts = []
+
+    def collect(value):
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                collect(item)
+
+    collect([getattr(content, name) for name in dir(content) if name.isupper()])
+    words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", " ".join(texts))
+    # Block type names of the demo's bodies are identifiers, not prose.
+    identifiers = {"paragraph", "heading", "quote", "faq", "figure", "key", "call", "action"}
+    return [word.lower() for word in words if len(word) > 1 and word not in identifiers]
+
+
+WORDS = []  # filled from the demo content, see demo_vocabulary()
+QUERIES = [
+    "composteurs",
+    "composteur",
+    "equipe",
+    "signalé",
+    "rendez-vous manqués",
+    "allocation autonomie domicile",
+    '"passage à l\'échelle"',
+    "usagers",
+    "service public",
+    "bibliothèque numérique",
+    "jeunes sport culture",
+    "rappel SMS",
+    "formation emploi",
+    "xylophone",
+    "mutualiser outils",
+    "accueil",
+]
+
+
+def sentence(rng, length):
+    return " ".join(rng.choices(WORDS, k=length)).capitalize() + "."
+
+
+def paragraphs(rng, count):
+    return "".join(f"<p>{sentence(rng, rng.randint(12, 30))}</p>" for _ in range(count))
+
+
+def load_pages(territories, rng):
+    """PAGES pages spread over the territories' projects, news and calls, live at once."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from wagtail.models import Page
+
+    from projects.models import (
+        CallForIrritantsPage,
+        CallIndexPage,
+        NewsIndexPage,
+        NewsPage,
+        ProjectIndexPage,
+        ProjectPage,
+    )
+    from projects.phases import Phase
+    from territories.services import section_of
+
+    per_territory = PAGES // len(territories)
+    kinds = [(ProjectPage, ProjectIndexPage, 0.3), (NewsPage, NewsIndexPage, 0.6)]
+    kinds.append((CallForIrritantsPage, CallIndexPage, 0.1))
+    today = date.today()
+    phases = [value for value, _label in Phase.choices]
+    with transaction.atomic():
+        for territory in territories:
+            for model, index_class, share in kinds:
+                parent = section_of(territory.home, index_class)
+                count = int(per_territory * share)
+                content_type = ContentType.objects.get_for_model(model)
+                bases = []
+                for number in range(1, count + 1):
+                    title = f"{sentence(rng, rng.randint(3, 7))[:-1]} {number}"
+                    slug = f"{model._meta.model_name}-{number}"
+                    bases.append(
+                        Page(
+                            title=title,
+                            draft_title=title,
+                            slug=slug,
+                            path=Page._get_path(parent.path, parent.depth + 1, number),
+                            depth=parent.depth + 1,
+                            numchild=0,
+                            url_path=f"{parent.url_path}{slug}/",
+                            content_type=content_type,
+                            locale_id=parent.locale_id,
+                            live=True,
+                            has_unpublished_changes=False,
+                            first_published_at=territory.created_at,
+                            last_published_at=territory.created_at,
+                        )
+                    )
+                Page.objects.bulk_create(bases)
+                for base in Page.objects.filter(path__in=[page.path for page in bases]):
+                    fields = {"page_ptr_id": base.pk, "intro": sentence(rng, 25)}
+                    if model is ProjectPage:
+                        fields.update(
+                            pitch=sentence(rng, 12)[:200],
+                            problem=paragraphs(rng, 2),
+                            solution=paragraphs(rng, 2),
+                            current_phase=rng.choice(phases),
+                        )
+                    elif model is NewsPage:
+                        fields.update(date=today - timedelta(days=rng.randint(0, 900)))
+                    else:
+                        fields.update(
+                            eligibility=paragraphs(rng, 1),
+                            next_steps=paragraphs(rng, 1),
+                            opens_on=today - timedelta(days=60),
+                            closes_on=today + timedelta(days=30),
+                        )
+                    body = [
+                        {"type": "paragraph", "value": paragraphs(rng, 1), "id": f"p{i}"}
+                        for i in range(rng.randint(2, 5))
+                    ]
+                    child = model(**fields, body=body)
+                    # The page row exists: write this model's own table only.
+                    child.save_base(raw=True, force_insert=True)
+                Page.objects.filter(pk=parent.pk).update(numchild=count)
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def report(label, timings):
+    print(
+        f"  {label:<34} n={len(timings):<4} median {statistics.median(timings) * 1000:6.1f} ms"
+        f"   p95 {percentile(timings, 0.95) * 1000:6.1f} ms   max {max(timings) * 1000:6.1f} ms"
+    )
+
+
+def main():
+    scratch = tempfile.mkdtemp(prefix="bench-search-")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
+    os.environ.setdefault("MEDIA_ROOT", scratch)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_config.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import get_runner
+
+    runner = get_runner(settings)(verbosity=0, interactive=False)
+    old_config = runner.setup_databases()
+    try:
+        from wagtail.models import Locale, Page, Site
+
+        from projects.models import Theme
+        from search import query, services
+        from territories.services import TerritorySpec, create_territory
+
+        global WORDS
+        WORDS = demo_vocabulary()
+        rng = random.Random(7)
+        start = time.perf_counter()
+        from home.demo.loader import DemoLoader
+
+        DemoLoader(port=8000).load()  # the hub, and themes for the filters
+        territories = [
+            create_territory(
+                TerritorySpec(
+                    name=f"Territoire de mesure {number}",
+                    slug=f"mesure-{number}",
+                    hostname=f"mesure-{number}.localhost",
+                    port=8000,
+                )
+            )
+            for number in range(TERRITORIES)
+        ]
+        print(f"{TERRITORIES} territories opened in {time.perf_counter() - start:.1f} s")
+        start = time.perf_counter()
+        load_pages(territories, rng)
+        elapsed = time.perf_counter() - start
+        print(f"{Page.objects.count()} pages in the tree, loaded in {elapsed:.1f} s")
+        start = time.perf_counter()
+        indexed = services.rebuild_index()
+        print(f"{indexed} objects indexed in {time.perf_counter() - start:.1f} s")
+        # As autovacuum would after such a load: the planner needs the new tables' statistics.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+        french = Locale.objects.get(language_code="fr")
+        hub = services.Scope.for_site(Site.objects.get(is_default_site=True), french)
+        sites = [services.Scope.for_site(territory.site, french) for territory in territories]
+        theme = Theme.objects.first()
+        cases = {
+            "territory site": lambda q: services.search(rng.choice(sites), query.parse(q)),
+            "territory site, page 3": lambda q: services.search(
+                rng.choice(sites), query.parse(q), page_number=3
+            ),
+            "hub (whole network)": lambda q: services.search(hub, query.parse(q)),
+            "hub, projects in a phase": lambda q: services.search(
+                hub, query.parse(q), services.Filters(page_type="project", phase="construction")
+            ),
+            "hub, theme filter": lambda q: services.search(
+                hub, query.parse(q), services.Filters(theme=theme)
+            ),
+            "autocomplete (hub)": lambda q: services.autocomplete(hub, query.parse(q[:4])),
+        }
+        for run in cases.values():  # warm-up: caches, connections, query plans
+            run(QUERIES[0])
+        print(f"Search on {connection.vendor}, {len(QUERIES)} queries x {ROUNDS} rounds:")
+        everything = []
+        for label, run in cases.items():
+            timings = []
+            for _round in range(ROUNDS):
+                for q in QUERIES:
+                    started = time.perf_counter()
+                    run(q)
+                    timings.append(time.perf_counter() - started)
+            everything += timings
+            report(label, timings)
+        report("all searches", everything)
+        p95 = percentile(everything, 0.95) * 1000
+        print(f"p95 {p95:.1f} ms (target on PostgreSQL: under 100 ms)")
+    finally:
+        runner.teardown_databases(old_config)
+
+
+if __name__ == "__main__":
+    main()

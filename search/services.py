@@ -1,0 +1,290 @@
+"""Searching the pages of a site, one place for the rules the page, the autocomplete endpoint,
+the benchmark and the rebuild command share."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import connection
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+
+from home.models import NetworkHomePage
+from projects.models import CallForIrritantsPage, NewsPage, ProjectPage
+from territories.queries import live_territories, territory_of
+
+from . import query as search_query
+
+RESULTS_PER_PAGE = 10
+AUTOCOMPLETE_LIMIT = 8
+EXCERPT_LENGTH = 240
+# Words looked up one by one when a search of several words finds nothing.
+MAX_WORD_SUGGESTIONS = 5
+
+# The page types a search can be narrowed to, by the value the form sends.
+PAGE_TYPES = {
+    "project": (ProjectPage, _("Projects")),
+    "news": (NewsPage, _("News")),
+    "call": (CallForIrritantsPage, _("Calls for irritants")),
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    page_type: str = ""
+    phase: str = ""
+    theme: object = None  # a Theme
+
+    def __bool__(self):
+        return bool(self.page_type or self.phase or self.theme)
+
+    def apply(self, pages):
+        if self.page_type:
+            pages = pages.type(PAGE_TYPES[self.page_type][0])
+        if self.phase or self.theme:
+            # Phases and themes belong to projects: either narrows the search to them.
+            projects = ProjectPage.objects.all()
+            if self.phase:
+                projects = projects.filter(current_phase=self.phase)
+            if self.theme:
+                projects = projects.filter(themes=self.theme)
+            pages = pages.filter(pk__in=projects.values("pk"))
+        return pages
+
+    def as_params(self):
+        params = {"type": self.page_type, "phase": self.phase}
+        params["theme"] = self.theme.slug if self.theme else ""
+        return {name: value for name, value in params.items() if value}
+
+
+@dataclass
+class Scope:
+    """Where a site's search looks: its own pages in one language, or the whole network's."""
+
+    site: Site
+    locale: object
+    is_network: bool
+
+    @classmethod
+    def for_site(cls, site, locale):
+        is_network = site is not None and site.root_page.specific_class is NetworkHomePage
+        return cls(site=site, locale=locale, is_network=is_network)
+
+    def pages(self):
+        pages = Page.objects.live().public().filter(locale=self.locale)
+        if self.site is None:
+            return pages.none()
+        if self.is_network:
+            return pages.filter(depth__gt=1)
+        home = self.site.root_page.get_translation_or_none(self.locale)
+        if home is None:
+            return pages.none()
+        return pages.descendant_of(home, inclusive=True)
+
+    def search(self, terms, filters=Filters()):
+        if not terms:
+            return Page.objects.none()
+        return filters.apply(self.pages()).specific().search(terms.as_query())
+
+    def territories(self):
+        return live_territories(self.locale) if self.is_network else []
+
+
+@dataclass
+class Result:
+    page: Page
+    excerpt: str
+    territory: Page | None
+
+    @property
+    def type_label(self):
+        return self.page._meta.verbose_name
+
+    @property
+    def phase_label(self):
+        return getattr(self.page, "get_current_phase_display", lambda: "")()
+
+
+@dataclass
+class Suggestion:
+    label: str
+    url: str
+    count: int
+
+
+@dataclass
+class SearchOutcome:
+    terms: search_query.SearchTerms
+    filters: Filters
+    page: object  # a Paginator page of Result
+    suggestions: list = field(default_factory=list)
+
+    @property
+    def count(self):
+        return self.page.paginator.count
+
+
+def search(scope, terms, filters=Filters(), page_number=1, per_page=RESULTS_PER_PAGE):
+    """One page of results, with excerpts; suggestions when there is nothing to show."""
+    results = scope.search(terms, filters)
+    page = Paginator(results, per_page).get_page(page_number)
+    territories = scope.territories()
+    texts = indexed_texts(page.object_list)
+    page.object_list = [
+        Result(
+            page=found,
+            excerpt=excerpt(texts.get(found.pk) or page_text(found), terms),
+            territory=territory_of(found, territories),
+        )
+        for found in page.object_list
+    ]
+    outcome = SearchOutcome(terms=terms, filters=filters, page=page)
+    if terms and not page.paginator.count:
+        outcome.suggestions = suggestions(scope, terms, filters)
+    return outcome
+
+
+def autocomplete(scope, terms, limit=AUTOCOMPLETE_LIMIT):
+    """Pages whose title starts with the words typed so far, for the search box."""
+    text = terms.as_autocomplete_text()
+    if len(text) < 2:
+        return []
+    pages = list(scope.pages().autocomplete(text)[:limit])
+    territories = scope.territories()
+    return [(page, territory_of(page, territories)) for page in pages]
+
+
+def suggestions(scope, terms, filters):
+    """Other searches that find something, when this one found nothing."""
+    found = []
+
+    def offer(label, other_scope, other_terms, other_filters, url_base=""):
+        count = other_scope.search(other_terms, other_filters).count()
+        if count:
+            params = {"q": other_terms.text, **other_filters.as_params()}
+            url = f"{url_base}{reverse('search')}?{urlencode(params)}"
+            found.append(Suggestion(label=label, url=url, count=count))
+
+    if filters:
+        offer(_("The same words, without the filters"), scope, terms, Filters())
+    if len(terms.all_words) > 1:
+        for word in terms.all_words[:MAX_WORD_SUGGESTIONS]:
+            offer(word, scope, search_query.parse(word), filters)
+    if not scope.is_network:
+        hub = Site.objects.filter(is_default_site=True).first()
+        if hub is not None and hub != scope.site:
+            network = Scope.for_site(hub, scope.locale)
+            offer(_("The same search on the whole network"), network, terms, filters, hub.root_url)
+    return found
+
+
+# The column of the database index that keeps each object's text, title excepted, readable.
+INDEXED_TEXT_COLUMNS = {"postgresql": "body_text", "sqlite": "body", "mysql": "body"}
+
+
+def indexed_texts(pages):
+    """The text the database index holds for each page, title excepted, by page id.
+
+    One query for a whole page of results, where reading each page's StreamFields would cost
+    a query per page for the pages, images and documents its blocks choose. Empty with
+    Elasticsearch or OpenSearch, which keep no copy in the database.
+    """
+    column = INDEXED_TEXT_COLUMNS.get(connection.vendor)
+    database_search = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backend"
+    if not pages or column is None or not database_search:
+        return {}
+    from wagtail.search.models import IndexEntry
+
+    content_types = {page.content_type_id for page in pages}
+    rows = IndexEntry.objects.filter(
+        object_id__in=[str(page.pk) for page in pages], content_type_id__in=content_types
+    ).values_list("object_id", "content_type_id", column)
+    by_key = {(object_id, content_type): text for object_id, content_type, text in rows}
+    return {page.pk: by_key.get((str(page.pk), page.content_type_id)) for page in pages}
+
+
+def page_text(page):
+    """The page's indexed text other than its title: introduction, body, and so on."""
+    parts = []
+    for search_field in page.get_search_fields():
+        if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
+            continue
+        value = search_field.get_value(page)
+        parts.extend(value if isinstance(value, list) else [value])
+    return " ".join(" ".join(str(part).split()) for part in parts if part)
+
+
+def excerpt(text, terms, length=EXCERPT_LENGTH):
+    """A passage of ``text`` around the first searched word, searched words in <mark>.
+
+    Words match as PostgreSQL's French search matches them: by stem, whatever the accents.
+    Only the words up to the end of the passage are looked at, however long the page.
+    """
+    matches = search_query.Matcher(terms.all_words)
+    first = next((word for word in search_query.WORD_RE.finditer(text) if matches(word[0])), None)
+    start = 0
+    if first and first.start() > length // 3:
+        # Start at a word boundary a little before the first match.
+        start = text.rfind(" ", 0, first.start() - length // 3) + 1
+    passage = Truncator(text[start:]).chars(length)
+    html, position = [], 0
+    for word in search_query.WORD_RE.finditer(passage):
+        if matches(word[0]):
+            html.append(escape(passage[position : word.start()]))
+            html.append(f"<mark>{escape(word[0])}</mark>")
+            position = word.end()
+    html.append(escape(passage[position:]))
+    prefix = "… " if start else ""
+    return mark_safe(prefix + "".join(html))  # noqa: S308 (every piece is escaped above)
+
+
+def rebuild_index(backend_name="default", chunk_size=500, progress=None):
+    """Rebuild a search index from scratch, calling ``progress(done, total)`` as it goes.
+
+    The same steps as Wagtail's update_index: every indexed model, root models first, in
+    chunks, inside the backend's (atomic when it can) rebuilder.
+    """
+    backend = get_search_backend(backend_name)
+    models = list(index.get_indexed_models())
+    total = sum(model.get_indexed_objects().count() for model in models)
+    done = 0
+    if progress:
+        progress(done, total)
+    if not backend.rebuilder_class:
+        return total
+    indexes = {}
+    for model in models:
+        model_index = backend.get_index_for_model(model)
+        indexes.setdefault(model_index.get_key(), (model_index, []))[1].append(model)
+    for model_index, index_models in indexes.values():
+        rebuilder = backend.rebuilder_class(model_index)
+        model_index = rebuilder.start()
+        for model in index_models:
+            model_index.add_model(model)
+        for model in index_models:
+            objects = model.get_indexed_objects().order_by("pk")
+            for chunk in _chunks(objects, chunk_size):
+                model_index.add_items(model, chunk)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+        rebuilder.finish()
+    return total
+
+
+def _chunks(queryset, size):
+    last_pk = None
+    while True:
+        chunk = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
+        chunk = list(chunk[:size])
+        if not chunk:
+            return
+        yield chunk
+        last_pk = chunk[-1].pk
