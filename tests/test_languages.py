@@ -139,8 +139,8 @@ def test_search_answers_in_the_language_of_the_address(client, english):
     french_results = french.context["search_results"].object_list
     english_results = english_response.context["search_results"].object_list
     assert french_results and english_results
-    assert {page.locale.language_code for page in french_results} == {"fr"}
-    assert {page.locale.language_code for page in english_results} == {"en"}
+    assert {result.page.locale.language_code for result in french_results} == {"fr"}
+    assert {result.page.locale.language_code for result in english_results} == {"en"}
     # The switcher of a view keeps the query.
     assert ("English", "/en/recherche/?q=Var", False) in switcher(french)
 
