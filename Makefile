@@ -5,12 +5,25 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint lock messages bench-territory clean
+.PHONY: run serve test install migrate demo lint lock messages bench-territory backup restore clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
 	$(PY) manage.py create_dev_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production mode on this machine: gunicorn, hashed static files, security headers, DEBUG off.
+# The secret key is generated once into var/secret_key. Plain HTTP on localhost only.
+PRODUCTION_ENV = DJANGO_ENV=production SECURE_SSL_REDIRECT=false SECRET_KEY="$$(cat var/secret_key)"
+serve: migrate var/secret_key
+	$(PY) manage.py load_demo --port $(PORT)
+	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn site_config.wsgi --workers 2 --bind $(HOST):$(PORT) --access-logfile -
+
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@chmod 600 $@
 
 test: install
 	$(PY) -m ruff check .
@@ -49,6 +62,15 @@ messages: install
 # create_territory's time on a throwaway database (SQLite, or DATABASE_URL's server).
 bench-territory: install
 	$(PY) bench/create_territory.py
+
+# A folder under var/backups/ with the database and the uploaded files (see the README).
+backup: install
+	$(PY) manage.py backup $(BACKUP)
+
+# Into an empty database and empty media folders: make restore BACKUP=var/backups/<folder>
+restore: install
+	@test -n "$(BACKUP)" || (echo "Say which backup: make restore BACKUP=var/backups/<folder>" && exit 2)
+	$(PY) manage.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) var

@@ -265,8 +265,10 @@ if PRODUCTION:
         # Only behind a proxy that sets this header itself (never passes the client's on).
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Content-Security-Policy: scripts only from this origin, never inline.
+# Content-Security-Policy of the public sites: scripts only from this origin, never inline.
+# Wagtail's admin still runs inline scripts, so it is left out of this policy.
 CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -280,7 +282,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
-    }
+    },
 }
 
 # Admin login throttling: after AXES_FAILURE_LIMIT failures for one account from one address,
