@@ -5,12 +5,25 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint lock messages check-messages bench-territory bench-search clean
+.PHONY: run serve test install migrate demo lint lock messages check-messages bench-territory bench-search backup restore clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
 	$(PY) manage.py create_dev_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production mode on this machine: gunicorn, hashed static files, security headers, DEBUG off.
+# The secret key is generated once into var/secret_key. Plain HTTP on localhost only.
+PRODUCTION_ENV = DJANGO_ENV=production SECURE_SSL_REDIRECT=false SECRET_KEY="$$(cat var/secret_key)"
+serve: migrate var/secret_key
+	$(PY) manage.py load_demo --port $(PORT)
+	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn site_config.wsgi --workers 2 --bind $(HOST):$(PORT) --access-logfile -
+
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@chmod 600 $@
 
 test: install check-messages
 	$(PY) -m ruff check .
@@ -60,6 +73,15 @@ bench-territory: install
 # DATABASE_URL's server).
 bench-search: install
 	$(PY) bench/search.py
+
+# A folder under var/backups/ with the database and the uploaded files (see the README).
+backup: install
+	$(PY) manage.py backup $(BACKUP)
+
+# Into an empty database and empty media folders: make restore BACKUP=var/backups/<folder>
+restore: install
+	@test -n "$(BACKUP)" || (echo "Say which backup: make restore BACKUP=var/backups/<folder>" && exit 2)
+	$(PY) manage.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) var
