@@ -7,31 +7,17 @@ database's server with a test database created and dropped around the run.
 
 import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from throwaway import throwaway_database
+
 RUNS = int(os.environ.get("RUNS", "10"))
 
 
 def main():
-    scratch = tempfile.mkdtemp(prefix="bench-territory-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
-    os.environ.setdefault("MEDIA_ROOT", scratch)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_config.settings")
-    import django
+    with throwaway_database("bench-territory-"):
+        from django.db import connection
 
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import get_runner
-
-    runner = get_runner(settings)(verbosity=0, interactive=False)
-    old_config = runner.setup_databases()
-    try:
         from home.demo.loader import DemoLoader
         from territories.services import TerritorySpec, create_territory
 
@@ -53,8 +39,6 @@ def main():
             f"median {statistics.median(timings) * 1000:.0f} ms, "
             f"max {max(timings) * 1000:.0f} ms (target: under 3000 ms)"
         )
-    finally:
-        runner.teardown_databases(old_config)
 
 
 if __name__ == "__main__":

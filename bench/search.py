@@ -16,14 +16,11 @@ import os
 import random
 import re
 import statistics
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from throwaway import throwaway_database
+
 TERRITORIES = int(os.environ.get("TERRITORIES", "20"))
 PAGES = int(os.environ.get("PAGES", "10000"))
 ROUNDS = int(os.environ.get("ROUNDS", "5"))
@@ -173,20 +170,8 @@ def report(label, timings):
 
 
 def main():
-    scratch = tempfile.mkdtemp(prefix="bench-search-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
-    os.environ.setdefault("MEDIA_ROOT", scratch)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_config.settings")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import get_runner
-
-    runner = get_runner(settings)(verbosity=0, interactive=False)
-    old_config = runner.setup_databases()
-    try:
+    with throwaway_database("bench-search-"):
+        from django.db import connection
         from wagtail.models import Locale, Page, Site
 
         from projects.models import Theme
@@ -257,8 +242,6 @@ def main():
         report("all searches", everything)
         p95 = percentile(everything, 0.95) * 1000
         print(f"p95 {p95:.1f} ms (target on PostgreSQL: under 100 ms)")
-    finally:
-        runner.teardown_databases(old_config)
 
 
 if __name__ == "__main__":
