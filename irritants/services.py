@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from projects.models import ProjectIndexPage, ProjectPage
 from territories.models import Territory, TerritorySettings
@@ -183,6 +184,7 @@ def create_project(irritant, user):
         )
     index.add_child(instance=project)
     project.save_revision(user=user, log_action=True)
+    create_aliases_for_new_page(project)  # the other languages' trees, as the admin does
     irritant.project = project
     irritant.save(update_fields=["project"])
     return project

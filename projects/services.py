@@ -3,6 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
+from wagtail.models import Locale
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from .models import ProjectIndexPage, ProjectPage
 
@@ -12,10 +14,16 @@ TERRITORY_BOUND_BLOCKS = {"image", "document", "call_to_action"}
 
 
 def reuse_destinations(user):
-    """The projects indexes the user may add a page to: their own territory's, in each language."""
+    """The projects indexes the user may add a page to: their own territory's.
+
+    Only in the default language: the other languages' trees follow it (a copy gets its
+    aliases there, then its translations), so French text never lands in the English tree.
+    """
     from territories.isolation import reachable_pages
 
-    indexes = reachable_pages(user, ProjectIndexPage.objects.all()).select_related("locale")
+    indexes = reachable_pages(
+        user, ProjectIndexPage.objects.filter(locale=Locale.get_default(), alias_of__isnull=True)
+    ).select_related("locale")
     return [
         index
         for index in indexes.order_by("path")
@@ -81,5 +89,6 @@ def reuse_project(original, index, user):
     copy.user_types = list(original.user_types.all())
     index.add_child(instance=copy)
     copy.save_revision(user=user)
+    create_aliases_for_new_page(copy)  # as the admin does for a page created there
     log(instance=copy, action="wagtail.create", user=user)
     return copy

@@ -210,7 +210,7 @@ def test_create_a_project_linked_both_ways(client, submitted, publisher):
     url = f"/admin/irritants/create-project/{submitted.pk}/"
     assert "Créer le projet en brouillon" in client.get(url).content.decode()
     response = client.post(url)
-    project = ProjectPage.objects.get(title=submitted.title)
+    project = ProjectPage.objects.get(title=submitted.title, alias_of=None)
     assert response.status_code == 302
     assert response["Location"] == f"/admin/pages/{project.pk}/edit/"
     assert not project.live
@@ -220,9 +220,11 @@ def test_create_a_project_linked_both_ways(client, submitted, publisher):
     submitted.refresh_from_db()
     assert submitted.project.pk == project.pk
     assert list(project.irritants.all()) == [submitted]
+    # The English tree follows, as for a page created in the admin.
+    assert project.get_translations().filter(alias_of=project).count() == 1
     # Only one project per irritant.
     client.post(url)
-    assert ProjectPage.objects.filter(title=submitted.title).count() == 1
+    assert ProjectPage.objects.filter(title=submitted.title, alias_of=None).count() == 1
 
     # Once published, the project page names where it comes from, and nobody.
     project.save_revision().publish()
@@ -368,7 +370,7 @@ def test_projects_in_every_language_name_their_irritant(client, submitted, publi
 
     client.force_login(publisher)
     client.post(f"/admin/irritants/create-project/{submitted.pk}/")
-    project = ProjectPage.objects.get(title=submitted.title)
+    project = ProjectPage.objects.get(title=submitted.title, alias_of=None)
     project.save_revision().publish()
     english = Locale.objects.get(language_code="en")
     translate_object(project, [english])

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.models import Locale
 
 from projects.models import ProjectIndexPage, ProjectPage
 from territories.models import Territory
@@ -34,6 +35,9 @@ def test_reusing_creates_a_draft_in_the_users_territory_without_personal_data(cl
     html = form.content.decode()
     assert f'value="{var_index.pk}"' in html and "Département du Var" in html
     assert f'value="{projects_index("pau").pk}"' not in html
+    # Not into the English tree, which follows the French one.
+    english_index = var_index.get_translation(Locale.objects.get(language_code="en"))
+    assert f'value="{english_index.pk}"' not in html
 
     response = client.post(url(lapins), {"into": var_index.pk})
 
@@ -41,6 +45,7 @@ def test_reusing_creates_a_draft_in_the_users_territory_without_personal_data(cl
     assert response.status_code == 302 and response["Location"] == f"/admin/pages/{copy.pk}/edit/"
     assert not copy.live and copy.has_unpublished_changes and copy.owner == var_editor
     assert copy.reused_from == lapins and copy.locale == var_index.locale
+    assert copy.get_translations().filter(alias_of=copy).count() == 1  # its English alias
     assert (copy.title, copy.pitch, copy.problem) == (lapins.title, lapins.pitch, lapins.problem)
     assert copy.source_code_url == lapins.source_code_url
     assert set(copy.themes.all()) == set(lapins.themes.all())
