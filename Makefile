@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install migrate demo lint lock messages check-messages bench-territory bench-search backup restore clean
+.PHONY: run serve test chromium install migrate demo lint lock messages check-messages bench-territory bench-search backup restore clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
@@ -25,9 +25,20 @@ var/secret_key:
 	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 	@chmod 600 $@
 
-test: install check-messages
+test: install check-messages chromium
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# Debian's Chromium, for the browser tests: installed through apt when missing (as root).
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium"; exit 2; \
+	  fi; \
+	fi
 
 install: $(VENV)/.installed
 
