@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test chromium install migrate demo lint lock messages check-messages bench-territory bench-search backup restore clean
+.PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench-territory bench-search backup restore clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
@@ -25,18 +25,23 @@ var/secret_key:
 	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 	@chmod 600 $@
 
-test: install check-messages chromium
+test: install system-packages check-messages
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-# Debian's Chromium, for the browser tests: installed through apt when missing (as root).
+# What the suite needs from Debian besides Python: GNU gettext (the catalogue check) and
+# Chromium (the browser tests). Installed through apt when missing, as root; otherwise named.
 CHROMIUM ?= /usr/bin/chromium
-chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
+system-packages:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	test -x $(CHROMIUM) || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing$$missing from Debian's packages…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium"; exit 2; \
+	    echo "make test needs Debian's$$missing: sudo apt-get install$$missing"; exit 2; \
 	  fi; \
 	fi
 

@@ -60,12 +60,24 @@ def score_field(label, help_text):
     )
 
 
+def reviewed_territory_ids(user):
+    """The territories whose irritants a user reviews: those whose publishers' group they are
+    in (cached on the user). The one rule behind the listing, the log and the permissions."""
+    from territories.models import Territory
+
+    if not hasattr(user, "_reviewed_territory_ids"):
+        user._reviewed_territory_ids = set(
+            Territory.objects.filter(publishers__user=user).values_list("pk", flat=True)
+        )
+    return user._reviewed_territory_ids
+
+
 class IrritantQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The irritants a user may review: those of the territories they publish."""
+        """The irritants a user may review; superusers review every territory's."""
         if user.is_superuser:
             return self
-        return self.filter(territory__publishers__user=user)
+        return self.filter(territory_id__in=reviewed_territory_ids(user))
 
 
 class Irritant(models.Model):
@@ -212,7 +224,7 @@ class IrritantLogEntryManager(BaseLogEntryManager):
         # the site history would list other territories' irritants.
         if user.is_superuser:
             return self.all()
-        return self.filter(territory__publishers__user=user)
+        return self.filter(territory_id__in=reviewed_territory_ids(user))
 
 
 class IrritantLogEntry(BaseLogEntry):

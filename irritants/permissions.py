@@ -1,17 +1,6 @@
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from territories.models import Territory
-
-from .models import Irritant
-
-
-def reviewed_territory_ids(user):
-    """Ids of the territories whose publishers' group the user is in (cached on the user)."""
-    if not hasattr(user, "_reviewed_territory_ids"):
-        user._reviewed_territory_ids = set(
-            Territory.objects.filter(publishers__user=user).values_list("pk", flat=True)
-        )
-    return user._reviewed_territory_ids
+from .models import Irritant, reviewed_territory_ids
 
 
 class IrritantPermissionPolicy(ModelPermissionPolicy):
