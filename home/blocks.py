@@ -63,6 +63,15 @@ class KeyFigureBlock(blocks.StructBlock):
         template = "blocks/key_figure.html"
 
 
+def require_page_or_url(value):
+    """A link block points to a page of the site or to an address, exactly one of them."""
+    if bool(value.get("page")) == bool(value.get("url")):
+        raise blocks.StructBlockValidationError(
+            block_errors={"page": ValidationError(_("Choose either a page or an external link."))}
+        )
+    return value
+
+
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Button text"), max_length=80)
     description = blocks.CharBlock(label=_("Description"), required=False, max_length=250)
@@ -70,19 +79,27 @@ class CallToActionBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("External link"), required=False)
 
     def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": ValidationError(_("Choose either a page or an external link.")),
-                }
-            )
-        return value
+        return require_page_or_url(super().clean(value))
 
     class Meta:
         icon = "link"
         label = _("Call to action")
         template = "blocks/call_to_action.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    """A labelled link to a page of the site or to another address."""
+
+    label = blocks.CharBlock(label=_("Link text"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("External link"), required=False)
+
+    def clean(self, value):
+        return require_page_or_url(super().clean(value))
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -166,3 +183,7 @@ def body_blocks():
 
 def key_figure_blocks():
     return [("key_figure", KeyFigureBlock())]
+
+
+def footer_link_blocks():
+    return [("link", LinkBlock())]

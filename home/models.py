@@ -1,8 +1,12 @@
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -57,7 +61,7 @@ class NetworkHomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "home.AccessibilityPage"]
     max_count = 1
 
     class Meta:
@@ -93,3 +97,89 @@ class ContentPage(BasePage):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+class ComplianceStatus(models.TextChoices):
+    # The three levels French law (décret n° 2019-768) lets a statement declare.
+    FULL = "full", _("fully compliant")
+    PARTIAL = "partial", _("partially compliant")
+    NONE = "none", _("not compliant")
+
+
+class AccessibilityPage(BasePage):
+    """The accessibility statement every public website owes its users, one per site.
+
+    The structure is the law's: compliance status, test results, what is not accessible,
+    how the statement was made, how to report a problem and where to appeal. Editors fill
+    in the facts; the fixed wording is in the template, so every territory states it alike.
+    """
+
+    compliance_status = models.CharField(
+        _("compliance status"),
+        max_length=10,
+        choices=ComplianceStatus.choices,
+        default=ComplianceStatus.NONE,
+        help_text=_("“Not compliant” until an audit has measured the site against the RGAA."),
+    )
+    compliance_rate = models.PositiveSmallIntegerField(
+        _("share of RGAA criteria met (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("From the latest audit. Leave empty when no audit has been made."),
+    )
+    audit_date = models.DateField(_("audit date"), null=True, blank=True)
+    audited_by = models.CharField(_("audited by"), max_length=150, blank=True)
+    statement_date = models.DateField(_("statement made on"), default=date.today)
+    non_compliant_content = RichTextField(
+        _("non-accessible content"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("What does not meet the criteria, and when it will be fixed."),
+    )
+    exemptions = RichTextField(
+        _("exemptions"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_(
+            "Content exempted from the obligation, with the reason (disproportionate "
+            "burden, third-party content…)."
+        ),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("compliance_status"),
+                FieldPanel("compliance_rate"),
+                FieldPanel("audit_date"),
+                FieldPanel("audited_by"),
+                FieldPanel("statement_date"),
+            ],
+            heading=_("Compliance"),
+        ),
+        FieldPanel("non_compliant_content"),
+        FieldPanel("exemptions"),
+    ]
+
+    parent_page_types = ["home.NetworkHomePage", "territories.TerritoryHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
+
+    def clean(self):
+        super().clean()
+        if self.compliance_status != ComplianceStatus.NONE and self.audit_date is None:
+            raise ValidationError(
+                {"audit_date": _("A compliance level other than “not compliant” needs an audit.")}
+            )
+        if self.compliance_status == ComplianceStatus.FULL and self.compliance_rate not in (
+            None,
+            100,
+        ):
+            raise ValidationError(
+                {"compliance_rate": _("A fully compliant site meets 100 % of the criteria.")}
+            )

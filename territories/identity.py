@@ -1,4 +1,4 @@
-"""What a public page shows of the site it belongs to: name, logo, menu, footer."""
+"""What a public page shows of the site it belongs to: name, logo, colour, menu, footer."""
 
 from dataclasses import dataclass, field
 
@@ -7,7 +7,16 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.models import AccessibilityPage
+
+from .branding import DEFAULT_PRIMARY_COLOR, HEX_COLOR_RE
 from .models import TerritoryHomePage, TerritorySettings
+
+
+@dataclass
+class FooterLink:
+    label: str
+    url: str
 
 
 @dataclass
@@ -18,6 +27,10 @@ class SiteIdentity:
     settings: TerritorySettings | None
     menu: list = field(default_factory=list)
     footer_text: str = ""
+    primary_color: str = DEFAULT_PRIMARY_COLOR
+    footer_links: list = field(default_factory=list)
+    accessibility: AccessibilityPage | None = None
+    network_url: str = "/"
 
     @classmethod
     def for_request(cls, request):
@@ -27,6 +40,8 @@ class SiteIdentity:
         home = site.root_page.localized.specific
         settings = TerritorySettings.for_request(request)
         menu = list(home.get_children().live().public().in_menu())
+        # The statement in the page's language (an alias of the French one until translated).
+        accessibility = AccessibilityPage.objects.child_of(home).live().public().first()
         name, footer_text = settings.display_name, settings.footer_text
         language = get_language()
         if language != django_settings.LANGUAGE_CODE:
@@ -42,7 +57,38 @@ class SiteIdentity:
             settings=settings,
             menu=menu,
             footer_text=footer_text,
+            # Guarded here too: the value goes into a style element.
+            primary_color=(
+                settings.primary_color
+                if HEX_COLOR_RE.match(settings.primary_color)
+                else DEFAULT_PRIMARY_COLOR
+            ),
+            footer_links=footer_links(settings),
+            accessibility=accessibility,
+            network_url=network_url(site),
         )
+
+
+def network_url(site):
+    """The hub's address, which every territory's footer links to."""
+    if site.is_default_site:
+        return site.root_url
+    hub = Site.objects.filter(is_default_site=True).first()
+    return hub.root_url if hub else "/"
+
+
+def footer_links(settings):
+    """The footer's links, each to a live page (in the current language) or an address."""
+    links = []
+    for block in settings.footer_links:
+        page, url = block.value["page"], block.value["url"]
+        if page is not None:
+            page = page.localized
+            if not page.live:
+                continue
+            url = page.url
+        links.append(FooterLink(label=block.value["label"], url=url))
+    return links
 
 
 def site_identity(request):

@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,8 +13,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import key_figure_blocks
+from home.blocks import footer_link_blocks, key_figure_blocks
 from home.models import BasePage
+
+from .branding import DEFAULT_PRIMARY_COLOR, validate_primary_color
 
 
 class TerritoryKind(models.TextChoices):
@@ -57,6 +60,7 @@ class TerritoryHomePage(BasePage):
         "projects.NewsIndexPage",
         "projects.ResultsPage",
         "home.ContentPage",
+        "home.AccessibilityPage",
     ]
 
     class Meta:
@@ -120,8 +124,28 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    primary_color = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default=DEFAULT_PRIMARY_COLOR,
+        validators=[validate_primary_color],
+        help_text=_(
+            "The colour of the header, buttons and links. White text must stay readable on it "
+            "(contrast of at least 4.5:1)."
+        ),
+    )
     contact_email = models.EmailField(_("contact email"), blank=True)
     footer_text = models.CharField(_("footer text"), max_length=300, blank=True)
+    footer_links = StreamField(
+        footer_link_blocks(),
+        blank=True,
+        max_num=8,
+        verbose_name=_("footer links"),
+        help_text=_(
+            "Legal notices, personal data, partners… The accessibility statement is "
+            "linked automatically."
+        ),
+    )
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, verbose_name=_("social links")
     )
@@ -138,8 +162,10 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
     panels = [
         FieldPanel("display_name"),
         FieldPanel("logo"),
+        FieldPanel("primary_color", widget=forms.TextInput(attrs={"type": "color"})),
         FieldPanel("contact_email"),
         FieldPanel("footer_text"),
+        FieldPanel("footer_links"),
         FieldPanel("social_links"),
         FieldPanel("irritant_retention_months"),
         InlinePanel(

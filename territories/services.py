@@ -25,7 +25,7 @@ from wagtail.models import (
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from home.models import ContentPage
+from home.models import AccessibilityPage, ContentPage
 from projects.models import CallIndexPage, NewsIndexPage, ProjectIndexPage, ResultsPage
 
 from .models import Territory, TerritoryHomePage, TerritoryKind, TerritorySettings
@@ -50,6 +50,7 @@ class Section:
     page_class: type
     slug: str
     title: str
+    in_menu: bool = True
 
 
 def standard_sections():
@@ -60,6 +61,8 @@ def standard_sections():
         Section(NewsIndexPage, "actualites", _("News")),
         Section(ResultsPage, "resultats", _("Results")),
         Section(ContentPage, "a-propos", _("About")),
+        # Linked from every page's footer, as the law requires, rather than from the menu.
+        Section(AccessibilityPage, "accessibilite", _("Accessibility"), in_menu=False),
     ]
 
 
@@ -177,7 +180,9 @@ def create_pages(spec):
     home.save_revision().publish()
     for section in standard_sections():
         page = home.add_child(
-            instance=section.page_class(title=section.title, slug=section.slug, show_in_menus=True)
+            instance=section.page_class(
+                title=section.title, slug=section.slug, show_in_menus=section.in_menu
+            )
         )
         page.save_revision().publish()
     return home

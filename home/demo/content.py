@@ -136,6 +136,27 @@ NETWORK = {
             "fonctionne, ou pour arrêter à temps quand ce n'est pas le cas."
         ),
         "body": [
+            (
+                "image",
+                {
+                    "title": "Schéma : les sept étapes de la méthode",
+                    "steps": [
+                        "Appel\nà irritants",
+                        "Vérification\ndu problème",
+                        "Pré-incubation\n(3 mois)",
+                        "Startup de\nterritoire",
+                        "Évaluation\nà six mois",
+                        "Passage\nà l'échelle",
+                        "Partage des\nréussites",
+                    ],
+                    "alt_text": (
+                        "Les sept étapes, de gauche à droite puis sur une seconde ligne : "
+                        "appel à irritants, vérification du problème, pré-incubation de trois "
+                        "mois, startup de territoire, évaluation à six mois, passage à "
+                        "l'échelle, partage des réussites."
+                    ),
+                },
+            ),
             ("heading", "1. L'appel à irritants"),
             (
                 "paragraph",
@@ -261,6 +282,34 @@ NETWORK = {
             ),
         ],
     },
+}
+
+# Each territory's colour (white text on it reaches a contrast of at least 7:1), the initials
+# drawn on its demo logo, and the sections its footer links to.
+BRANDING = {
+    "var": {"primary_color": "#00607a", "initials": "83", "footer_links": ["about", "calls"]},
+    "pau": {"primary_color": "#7a2e3a", "initials": "PBP", "footer_links": ["about", "calls"]},
+    "grandest": {"primary_color": "#3d3a8a", "initials": "GE", "footer_links": ["about"]},
+    "pasdecalais": {"primary_color": "#1d5e35", "initials": "62", "footer_links": ["about"]},
+}
+FOOTER_LINK_LABELS = {"about": "Qui sommes-nous ?", "calls": "Signaler un irritant"}
+
+# The statement the demo sites make: the platform's own checks, not an external audit.
+ACCESSIBILITY = {
+    "title": "Accessibilité",
+    "intro": (
+        "Ce site s'engage à être accessible à tous ses lecteurs, quels que soient leur "
+        "équipement et leur façon de naviguer."
+    ),
+    "compliance_status": "partial",
+    "audited_by": "Auto-évaluation par l'équipe de la plateforme",
+    "non_compliant_content": (
+        "<ul><li>Les documents PDF déposés par les équipes ne sont pas tous balisés ; une "
+        "version accessible est envoyée sur simple demande.</li>"
+        "<li>Les vidéos intégrées depuis des plateformes externes n'ont pas toujours de "
+        "sous-titres.</li></ul>"
+    ),
+    "exemptions": ("<p>Les comptes rendus de comités antérieurs à 2019, archivés en l'état.</p>"),
 }
 
 TERRITORIES = [

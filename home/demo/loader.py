@@ -34,8 +34,8 @@ from projects.models import (
 from territories.models import TerritoryHomePage, TerritorySettings, TerritorySettingsTranslation
 from territories.services import TerritorySpec, content_locales, create_territory, section_of
 
-from ..models import ContentPage, NetworkHomePage
-from . import content, content_en
+from ..models import AccessibilityPage, ContentPage, NetworkHomePage
+from . import content, content_en, images
 
 HUB_HOSTNAME = "localhost"
 SECTION_CLASSES = {
@@ -80,6 +80,7 @@ class DemoLoader:
         # The hub has no sections of its own: its "read more" links lead to the method.
         self.fill_section(method_page, method, {"about": method_page})
         self.fill_section(hub, content.NETWORK, {"about": method_page})
+        self.ensure_accessibility_statement(hub)
         for territory in content.TERRITORIES:
             self.ensure_territory(territory, themes, user_types)
 
@@ -114,6 +115,20 @@ class DemoLoader:
                 blocks.append({"type": "heading", "value": {"text": value, "level": "h2"}})
             elif block_type == "paragraph":
                 blocks.append({"type": "paragraph", "value": f"<p>{escape(value)}</p>"})
+            elif block_type == "image":
+                picture = images.saved_image(
+                    value["title"], images.steps_diagram(value["steps"], "#1f4e79")
+                )
+                blocks.append(
+                    {
+                        "type": "image",
+                        "value": {
+                            "image": picture.pk,
+                            "alt_text": value["alt_text"],
+                            "decorative": False,
+                        },
+                    }
+                )
             elif block_type in ("quote", "key_figure"):
                 blocks.append({"type": block_type, "value": value})
             elif block_type == "faq":
@@ -168,6 +183,20 @@ class DemoLoader:
         TerritorySettings.for_site(site)
         return hub
 
+    def ensure_accessibility_statement(self, home):
+        """The site's statement (opened blank by create_territory), with the demo's facts."""
+        facts = content.ACCESSIBILITY
+        statement = self.ensure_page(
+            home, AccessibilityPage, "accessibilite", title=facts["title"], show_in_menus=False
+        )
+        if statement.audit_date is None:
+            for name, value in facts.items():
+                setattr(statement, name, value)
+            statement.audit_date = statement.statement_date = self.today
+            statement.full_clean()
+            statement.save_revision().publish()
+        return statement
+
     def remove_wagtail_welcome_page(self, page):
         """Wagtail's install creates a bare "Welcome" page as the default site's root."""
         if page is not None and page.specific_class is Page and page.numchild == 0:
@@ -200,10 +229,32 @@ class DemoLoader:
             settings.social_links = json.dumps(
                 [{"type": "link", "value": link} for link in data["social_links"]]
             )
+            branding = content.BRANDING[data["slug"]]
+            settings.primary_color = branding["primary_color"]
+            settings.logo = images.saved_image(
+                f"Logo — {data['name']}",
+                images.logo(branding["initials"], branding["primary_color"]),
+                collection=home.territory_space.collection,
+            )
+            settings.footer_links = json.dumps(
+                [
+                    {
+                        "type": "link",
+                        "value": {
+                            "label": content.FOOTER_LINK_LABELS[key],
+                            "page": section_of(home, SECTION_CLASSES[key]).pk,
+                            "url": "",
+                        },
+                    }
+                    for key in branding["footer_links"]
+                ]
+            )
+            settings.full_clean()
             settings.save()
         else:
             home = TerritoryHomePage.objects.get(pk=site.root_page_id)
 
+        self.ensure_accessibility_statement(home)
         sections = {key: section_of(home, cls) for key, cls in SECTION_CLASSES.items()}
         self.fill_section(sections["about"], data["about"], sections)
         self.fill_section(sections["results"], data["results"], sections)
