@@ -90,6 +90,9 @@ def page_languages(request, page):
         if original is not None:
             result.content_language = original.locale.language_code
             result.canonical_url = request.build_absolute_uri(original.get_url(request))
+    else:
+        # Its own address on its own host name, whichever host or query string it came by.
+        result.canonical_url = request.build_absolute_uri(page.get_url(request))
     result.versions.sort(key=sort_key)
     result.alternates.sort(key=sort_key)
     return result
@@ -110,4 +113,5 @@ def view_languages(request):
         )
         result.versions.append(entry)
         result.alternates.append(entry)
+    result.canonical_url = request.build_absolute_uri(request.path)
     return result

@@ -25,3 +25,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The server error page in the failing site's identity (the 404 page gets it from base.html).
+handler500 = "home.views.server_error"

@@ -63,7 +63,7 @@ class SiteIdentity:
                 if HEX_COLOR_RE.match(settings.primary_color)
                 else DEFAULT_PRIMARY_COLOR
             ),
-            footer_links=footer_links(settings),
+            footer_links=footer_links(settings, request),
             accessibility=accessibility,
             network_url=network_url(site),
         )
@@ -77,7 +77,7 @@ def network_url(site):
     return hub.root_url if hub else "/"
 
 
-def footer_links(settings):
+def footer_links(settings, request):
     """The footer's links, each to a live page (in the current language) or an address."""
     links = []
     for block in settings.footer_links:
@@ -86,7 +86,7 @@ def footer_links(settings):
             page = page.localized
             if not page.live:
                 continue
-            url = page.url
+            url = page.get_url(request)
         links.append(FooterLink(label=block.value["label"], url=url))
     return links
 

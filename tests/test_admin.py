@@ -15,7 +15,7 @@ def one_page_of_each_type():
 
 def test_edit_view_of_every_page_type_opens(admin_client):
     pages = one_page_of_each_type()
-    assert len(pages) == 10
+    assert len(pages) == 11
 
     for page_class, page in pages.items():
         response = admin_client.get(f"/admin/pages/{page.pk}/edit/")

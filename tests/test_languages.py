@@ -197,12 +197,20 @@ def test_a_publisher_gives_the_identity_in_english(client):
     data = {
         name: value
         for name, value in form.initial.items()
-        if name in ("display_name", "contact_email", "footer_text", "irritant_retention_months")
+        if name
+        in (
+            "display_name",
+            "primary_color",
+            "contact_email",
+            "footer_text",
+            "irritant_retention_months",
+        )
     }
     data.update(
         nested_form_data(
             {
                 "social_links": streamfield([]),
+                "footer_links": streamfield([]),
                 "translations": inline_formset(
                     [{"language": "en", "display_name": "Var", "footer_text": "Hello from Var."}]
                 ),

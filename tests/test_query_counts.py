@@ -70,8 +70,8 @@ def test_listings_cost_the_same_queries_with_more_content(client):
     assert query_counts(client) == before
     # A ceiling against regressions; the performance work brings it down further. The
     # project page shows its decisions, the irritant it was born from and the language
-    # switcher (the page's translations).
-    assert max(before.values()) <= 23, before
+    # switcher (the page's translations); the site identity (menu, footer, logo) is not cached yet.
+    assert max(before.values()) <= 31, before
 
 
 # The listings of issue 5, each with the ceiling it must stay under at any content size.
@@ -79,11 +79,11 @@ def test_listings_cost_the_same_queries_with_more_content(client):
 # switcher (one query for the page's translations), and the results page's call to action
 # leads to the visitor's language (one query for the active locale).
 OPEN_LISTINGS = [
-    ("localhost", "/catalogue/", 16),
-    ("localhost", "/catalogue/?theme=solidarites&page=2", 16),
-    ("localhost", "/catalogue/a-reutiliser/", 12),
-    ("var.localhost", "/actualites/?page=2", 16),
-    ("var.localhost", "/resultats/", 21),
+    ("localhost", "/catalogue/", 23),
+    ("localhost", "/catalogue/?theme=solidarites&page=2", 23),
+    ("localhost", "/catalogue/a-reutiliser/", 19),
+    ("var.localhost", "/actualites/?page=2", 23),
+    ("var.localhost", "/resultats/", 28),
     ("localhost", "/flux/rss.xml", 7),
     ("var.localhost", "/flux/atom.xml", 8),
     ("var.localhost", "/flux/projets/rsa-en-ligne/rss.xml", 9),

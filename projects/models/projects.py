@@ -162,6 +162,10 @@ class ProjectPage(BasePage):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
 
+    @property
+    def meta_description(self):
+        return super().meta_description or self.pitch
+
     def phase_entries(self):
         return [
             {"phase": p.phase, "start_date": p.start_date, "end_date": p.end_date}
