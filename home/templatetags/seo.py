@@ -15,8 +15,13 @@ def absolute_url(context, url):
     return request.build_absolute_uri(url)
 
 
+# OpenGraph names a locale with its country; a bare language takes its usual one.
+COUNTRY_OF_LANGUAGE = {"en": "GB"}
+
+
 @register.simple_tag
 def og_locale():
-    """OpenGraph writes locales like fr_FR."""
     locale = to_locale(get_language() or "fr")
-    return locale if "_" in locale else f"{locale}_{locale.upper()}"
+    if "_" in locale:
+        return locale
+    return f"{locale}_{COUNTRY_OF_LANGUAGE.get(locale, locale.upper())}"
