@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench-territory bench-search backup restore clean
+.PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench-territory bench-search screenshots backup restore clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
@@ -89,6 +89,10 @@ bench-territory: install
 # DATABASE_URL's server).
 bench-search: install
 	$(PY) bench/search.py
+
+# The pictures of the README: each page type of the hub and of the Var, from the browser tests.
+screenshots: install system-packages
+	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest -q tests/browser/test_public_pages.py -k test_every_page_type
 
 # A folder under var/backups/ with the database and the uploaded files (see the README).
 backup: install
