@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from django.conf import settings as django_settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from pagecache.generations import cached_for_site, site_for_request
 
 from .models import TerritoryHomePage, TerritorySettings
 
@@ -21,11 +23,19 @@ class SiteIdentity:
 
     @classmethod
     def for_request(cls, request):
-        site = Site.find_for_request(request)
+        """The request's identity, computed once per site, language and generation of the
+        site's content (pagecache/): no query after the first request."""
+        return cached_for_site(request, "identity", lambda: cls.build(request))
+
+    @classmethod
+    def build(cls, request):
+        site = site_for_request(request)
         if site is None:
             return cls(name="", home=None, is_territory=False, settings=None)
         home = site.root_page.localized.specific
-        settings = TerritorySettings.for_request(request)
+        settings, _created = TerritorySettings.objects.select_related("logo").get_or_create(
+            site=site
+        )
         menu = list(home.get_children().live().public().in_menu())
         name, footer_text = settings.display_name, settings.footer_text
         language = get_language()
