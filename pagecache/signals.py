@@ -16,13 +16,17 @@ from projects.models import Theme, UserType
 from territories.models import Territory, TerritorySettings, TerritorySettingsTranslation
 
 from .dependencies import sites_of_paths, sites_referencing, sites_showing_pages
+from .frontend import purge_listings
 from .generations import NETWORK, bump, site_scope
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
-    bump(*sites_showing_pages([instance]))
+    scopes = sites_showing_pages([instance])
+    bump(*scopes)
+    # Wagtail's frontend cache app purges the page itself from a CDN in front.
+    purge_listings(instance, scopes)
 
 
 @receiver(post_page_move)
