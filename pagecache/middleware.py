@@ -21,6 +21,15 @@ from .generations import cached_for_site, scoped_key, site_for_request, timeout
 HEADER = "X-Page-Cache"
 
 
+def excluded(request):
+    """Paths never cached, compared without their language prefix (/en/recherche/…)."""
+    path = request.path_info
+    language = get_language_from_path(path)
+    if language:
+        path = path.removeprefix(f"/{language}")
+    return path.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES)
+
+
 def cacheable_request(request):
     if not settings.PAGECACHE_ENABLED or request.method not in ("GET", "HEAD"):
         return False
@@ -60,7 +69,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES):
+        if excluded(request):
             return self.get_response(request)
         # Every public request needs its site: from the cache, not a query.
         site_for_request(request)

@@ -233,7 +233,15 @@ CACHES = {
 # never served once what it shows has changed; the timeout only bounds the memory it takes.
 PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
 PAGECACHE_TIMEOUT = int(os.environ.get("PAGECACHE_TIMEOUT", "3600"))
-PAGECACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz")
+# Search results also depend on the search index, rebuilt outside of any page change.
+PAGECACHE_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/recherche/",
+)
 # A CDN or caching proxy in front of the sites, purged when a page is published (see README).
 WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)
 
