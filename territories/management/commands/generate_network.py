@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from pagecache.generations import NETWORK, bump
 from projects.models import (
     NewsIndexPage,
     NewsPage,
@@ -121,6 +122,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.fill(territory.home, projects, news, rng, phases, themes, today)
             progress(_("Territories"), number + 1, territories)
+        # Pages written in bulk send no signal: whatever was cached before is made obsolete.
+        bump(NETWORK)
         if timings:
             median = sorted(timings)[len(timings) // 2] * 1000
             self.stdout.write(
