@@ -100,7 +100,7 @@ def throughput(database_url, host, path, cached):
     if wrk is None:
         return None
     port = free_port()
-    log = open(ROOT / "var" / "bench" / "gunicorn.log", "a")  # noqa: SIM115 - closed below
+    log = open(ROOT / "var" / "bench" / "gunicorn.log", "a")
     env = dict(
         os.environ,
         DATABASE_URL=database_url,
@@ -132,7 +132,7 @@ def throughput(database_url, host, path, cached):
         url = f"http://127.0.0.1:{port}{path}"
         # Each worker's first requests load the code and fill its caches: not measured.
         for _request in range(20):
-            urlopen(Request(url, headers={"Host": host}), timeout=30).read()  # noqa: S310
+            urlopen(Request(url, headers={"Host": host}), timeout=30).read()
         header = ["-H", f"Host: {host}", "--timeout", "10s"]
         output = subprocess.run(
             [wrk, "-t2", "-c8", f"-d{WRK_SECONDS}s", *header, url],

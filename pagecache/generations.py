@@ -7,10 +7,12 @@ older content is then under a key nobody reads any more. Nothing cached can be s
 whatever the order of a publication and a request being rendered.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from .models import Generation
@@ -69,12 +71,12 @@ def scoped_key(request, site, *parts):
 def cached_for_site(request, name, build):
     """What ``build()`` returns for the request's site, in the active language, computed once
     per generation. ``build`` must depend only on the site, the language and the content."""
-    from django.utils.translation import get_language
-
     site = site_for_request(request)
     if site is None:
         return build()
-    key = scoped_key(request, site, name, get_language() or "")
+    # Hashed: a long path must not make a key longer than cache backends accept.
+    digest = hashlib.sha256(f"{get_language()} {name}".encode()).hexdigest()
+    key = scoped_key(request, site, digest)
     value = cache.get(key)
     if value is None:
         value = build()

@@ -37,7 +37,7 @@ def test_cloudflare_needs_both_its_token_and_its_zone():
 class PurgeRecorder(BaseHTTPRequestHandler):
     """A caching proxy's purge endpoint: it records what it was asked to forget."""
 
-    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+    def do_PURGE(self):
         self.server.purged.append((self.headers["Host"], self.path))
         self.send_response(200)
         self.end_headers()
