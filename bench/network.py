@@ -153,17 +153,19 @@ def admin_times(territory):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from projects.models import ProjectIndexPage, ProjectPage
+    from projects.models import NewsIndexPage, ProjectIndexPage, ProjectPage
     from territories.services import section_of
 
     user = get_user_model().objects.create_superuser("bench", password="bench-bench-bench")
     client = Client()
     client.force_login(user)
     index = section_of(territory.home, ProjectIndexPage)
+    news = section_of(territory.home, NewsIndexPage)
     project = ProjectPage.objects.child_of(index).first()
     results = {"pages in territory": territory.pages().count()}
     for label, url in [
         ("explorer (projects)", f"/admin/pages/{index.pk}/"),
+        ("explorer (news)", f"/admin/pages/{news.pk}/"),
         ("page edit view", f"/admin/pages/{project.pk}/edit/"),
     ]:
         assert client.get(url, HTTP_HOST="localhost").status_code == 200, url
@@ -234,7 +236,7 @@ def main():
 
         report["admin"] = admin_times(territory)
         print(f"\nAdmin, territory with {report['admin']['pages in territory']} pages")
-        for label in ("explorer (projects)", "page edit view"):
+        for label in ("explorer (projects)", "explorer (news)", "page edit view"):
             row = report["admin"][label]
             print(f"  {label:<22}median {row['median_ms']} ms, p95 {row['p95_ms']} ms")
 
