@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench-territory bench-search screenshots backup restore clean
+.PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench bench-territory bench-search screenshots backup restore clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
@@ -80,6 +80,21 @@ messages: install
 # Fails when `make messages` would change the catalogues or a message is untranslated or fuzzy.
 check-messages: install
 	$(PY) manage.py check_messages
+
+# The network benchmark (bench/network.py, results in bench/RESULTS.md): every public page type
+# at two sizes, the page cache under gunicorn, the admin, create_territory. On a throwaway
+# database (SQLite, or DATABASE_URL's server). Sizes: TERRITORIES, PROJECTS, NEWS (see the
+# script). The throughput runs need wrk, installed from Debian when root, otherwise named.
+bench: install
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing wrk from Debian's packages…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "make bench needs Debian's wrk: sudo apt-get install wrk"; exit 2; \
+	  fi; \
+	}
+	$(PY) bench/network.py
 
 # create_territory's time on a throwaway database (SQLite, or DATABASE_URL's server).
 bench-territory: install

@@ -3,15 +3,19 @@
 from collections import Counter
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from home.languages import restrictions_above
 from territories.queries import territory_of
 
 from .models import CallForIrritantsPage, NewsPage, ProjectPage
 
 
 def _published(queryset):
-    return queryset.live().public()
+    # PageQuerySet.public() reads the view restrictions in a query of its own; as a
+    # subquery they cost none.
+    return queryset.live().exclude(Exists(restrictions_above(OuterRef("path"))))
 
 
 def project_listing(queryset):

@@ -4,8 +4,9 @@ name, one territory on a territory's."""
 from dataclasses import dataclass
 from functools import cached_property
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
+from pagecache.generations import site_for_request
 from territories.models import Territory, TerritoryHomePage
 from territories.queries import live_territories
 
@@ -43,7 +44,7 @@ class Scope:
 
 def scope_for(request):
     """The request's scope, in the active language; None when no site answers."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None:
         return None
     locale = Locale.get_active()

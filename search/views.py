@@ -1,6 +1,8 @@
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
+
+from pagecache.generations import site_for_request
 
 from . import query as search_query
 from . import services
@@ -8,7 +10,7 @@ from .forms import SearchForm
 
 
 def _scope(request):
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     if site is None or not site.root_page.live:
         # An archived territory answers 404 everywhere, its search included.
         raise Http404

@@ -15,6 +15,7 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from pagecache.config import frontend_cache_backends
 from search.config import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -111,12 +112,16 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "operations",
+    "pagecache",
+    "wagtail.contrib.frontend_cache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files from gunicorn itself in production (runserver serves them in development).
     *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
+    # Before everything that sets cookies: it stores responses as they leave (pagecache/).
+    "pagecache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -224,6 +229,22 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# Anonymous visitors' GETs of public pages, from the cache above (pagecache/). An entry is
+# never served once what it shows has changed; the timeout only bounds the memory it takes.
+PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
+PAGECACHE_TIMEOUT = int(os.environ.get("PAGECACHE_TIMEOUT", "3600"))
+# Search results also depend on the search index, rebuilt outside of any page change.
+PAGECACHE_EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/recherche/",
+)
+# A CDN or caching proxy in front of the sites, purged when a page is published (see README).
+WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)
+
 # Sessions in the database, read through the cache: they survive a Redis restart.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 3600)))

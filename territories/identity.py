@@ -5,9 +5,11 @@ from dataclasses import dataclass, field
 from django.conf import settings as django_settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+from wagtail.images.models import Rendition
 from wagtail.models import Page, Site
 
 from home.models import AccessibilityPage
+from pagecache.generations import cached_for_site, site_for_request
 
 from .branding import DEFAULT_PRIMARY_COLOR, HEX_COLOR_RE
 from .models import TerritoryHomePage, TerritorySettings
@@ -31,14 +33,23 @@ class SiteIdentity:
     footer_links: list = field(default_factory=list)
     accessibility: AccessibilityPage | None = None
     network_url: str = "/"
+    logo: "LogoRenditions | None" = None
 
     @classmethod
     def for_request(cls, request):
-        site = Site.find_for_request(request)
+        """The request's identity, computed once per site, language and generation of the
+        site's content (pagecache/): no query after the first request."""
+        return cached_for_site(request, "identity", lambda: cls.build(request))
+
+    @classmethod
+    def build(cls, request):
+        site = site_for_request(request)
         if site is None:
             return cls(name="", home=None, is_territory=False, settings=None)
         home = site.root_page.localized.specific
-        settings = TerritorySettings.for_request(request)
+        settings, _created = TerritorySettings.objects.select_related("logo").get_or_create(
+            site=site
+        )
         menu = list(home.get_children().live().public().in_menu())
         # The statement in the page's language (an alias of the French one until translated).
         accessibility = AccessibilityPage.objects.child_of(home).live().public().first()
@@ -66,7 +77,27 @@ class SiteIdentity:
             footer_links=footer_links(settings, request),
             accessibility=accessibility,
             network_url=network_url(site),
+            logo=LogoRenditions.of(settings.logo),
         )
+
+
+@dataclass
+class LogoRenditions:
+    """The header's logo in WebP with a PNG fallback (96 px tall for high-density screens,
+    shown at 48) and the picture link previews show: found once, with the identity."""
+
+    webp: Rendition
+    png: Rendition
+    shared: Rendition
+
+    SPECS = ("height-96|format-webp", "height-96|format-png", "max-600x600|format-png")
+
+    @classmethod
+    def of(cls, image):
+        if image is None:
+            return None
+        renditions = image.get_renditions(*cls.SPECS)
+        return cls(*(renditions[spec] for spec in cls.SPECS))
 
 
 def network_url(site):

@@ -1,0 +1,87 @@
+"""Every change that can show on a public page, and the scopes it makes obsolete.
+
+Content (pages) costs its own site, the hub and the sites linking to it; a site's identity
+costs that site; what every site shows (sites, themes, user types) costs the network.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from irritants.models import Irritant
+from projects.models import Theme, UserType
+from territories.models import Territory, TerritorySettings, TerritorySettingsTranslation
+
+from .dependencies import sites_of_paths, sites_referencing, sites_showing_pages
+from .frontend import purge_listings
+from .generations import NETWORK, bump, site_scope
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    scopes = sites_showing_pages([instance])
+    bump(*scopes)
+    # Wagtail's frontend cache app purges the page itself from a CDN in front.
+    purge_listings(instance, scopes)
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    # The old place's listings and menus lose it, the new place's gain it.
+    bump(*sites_showing_pages([instance, parent_page_before, parent_page_after]))
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    # Sent once per model of the page's inheritance chain: the base Page row is enough.
+    if sender is Page:
+        bump(*sites_showing_pages([instance]))
+
+
+@receiver(post_save, sender=TerritorySettings)
+@receiver(post_delete, sender=TerritorySettings)
+def identity_changed(sender, instance, **kwargs):
+    bump(site_scope(instance.site_id))
+
+
+@receiver(post_save, sender=TerritorySettingsTranslation)
+@receiver(post_delete, sender=TerritorySettingsTranslation)
+def identity_translation_changed(sender, instance, **kwargs):
+    site_id = TerritorySettings.objects.filter(pk=instance.identity_id).values("site_id")
+    bump(*[site_scope(pk) for pk in site_id.values_list("site_id", flat=True)])
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Theme)
+@receiver(post_delete, sender=Theme)
+@receiver(post_save, sender=UserType)
+@receiver(post_delete, sender=UserType)
+def shared_content_changed(sender, instance, **kwargs):
+    bump(NETWORK)
+
+
+@receiver(post_save, sender=Irritant)
+@receiver(post_delete, sender=Irritant)
+def irritant_changed(sender, instance, **kwargs):
+    # A territory's results count the irritants its calls received; a project shows the
+    # irritant it was born from.
+    paths = Territory.objects.filter(pk=instance.territory_id).values_list("home__path", flat=True)
+    bump(*sites_of_paths(paths))
+
+
+@receiver(post_save, sender=get_image_model())
+@receiver(post_delete, sender=get_image_model())
+@receiver(post_save, sender=get_document_model())
+@receiver(post_delete, sender=get_document_model())
+def media_changed(sender, instance, **kwargs):
+    scopes = sites_referencing(instance)
+    if sender is get_image_model():
+        # A site's logo, in its header.
+        logos = TerritorySettings.objects.filter(logo_id=instance.pk).values_list("site_id")
+        scopes += [site_scope(site_id) for (site_id,) in logos]
+    bump(*scopes)
