@@ -7,6 +7,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import robots_txt, sitemap
 
+# A database outage answers 503 with Retry-After; any other error, the 500 page.
+handler500 = "operations.views.server_error"
+
 urlpatterns = [
     path("", include("operations.urls")),
     # One of each per site, for every language of the site (hence outside i18n_patterns).
