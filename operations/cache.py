@@ -29,6 +29,7 @@ class TolerantRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._server, self._params = server, params
+        self._outage_key = str(server)
 
     @cached_property
     def strict(self):
@@ -36,7 +37,7 @@ class TolerantRedisCache(RedisCache):
         return RedisCache(self._server, self._params)
 
     def _call(self, method, on_outage, *args, **kwargs):
-        down_since = _down_since.get(self._server)
+        down_since = _down_since.get(self._outage_key)
         if down_since is not None and time.monotonic() - down_since < RETRY_AFTER_SECONDS:
             return on_outage()
         try:
@@ -44,11 +45,11 @@ class TolerantRedisCache(RedisCache):
         except OUTAGE_ERRORS as error:
             if down_since is None:
                 logger.warning("Redis is unreachable, serving without cache: %s", error)
-            _down_since[self._server] = time.monotonic()
+            _down_since[self._outage_key] = time.monotonic()
             return on_outage()
         if down_since is not None:
             logger.info("Redis answers again: the cache is back in use.")
-            _down_since.pop(self._server, None)
+            _down_since.pop(self._outage_key, None)
         return result
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

@@ -3,9 +3,12 @@
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home.demo import content
+from home.models import ContentPage
 from projects.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +93,21 @@ def test_robots_txt_names_the_sites_own_sitemap_and_keeps_crawlers_out_of_admin_
     assert {"Disallow: /admin/", "Disallow: /recherche/", "Disallow: /en/recherche/"} <= set(lines)
     assert f"Sitemap: http://{host}:8000/sitemap.xml" in lines
     assert not any(line == "Disallow: /" for line in lines)
+
+
+def test_sitemap_costs_the_same_queries_however_many_pages_the_site_has(client):
+    def count():
+        client.get("/sitemap.xml", HTTP_HOST="var.localhost")  # warm the site root paths
+        with CaptureQueriesContext(connection) as queries:
+            entries = sitemap_entries(client, "var.localhost")
+        return len(queries), len(entries)
+
+    queries_before, entries_before = count()
+    home = Site.objects.get(hostname="var.localhost").root_page
+    for number in range(10):
+        page = home.add_child(instance=ContentPage(title=f"Page {number}", slug=f"page-{number}"))
+        page.save_revision().publish()
+
+    queries_after, entries_after = count()
+    assert entries_after == entries_before + 10
+    assert queries_after == queries_before

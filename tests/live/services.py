@@ -30,6 +30,16 @@ User.objects.create_superuser("{ADMIN_USERNAME}", password="{ADMIN_PASSWORD}")
 """
 
 
+def run(command, **kwargs):
+    """Run a command; on failure, raise with what it printed."""
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command[:4])}… exited with {result.returncode}:\n"
+            f"{result.stdout[-2000:]}{result.stderr[-2000:]}"
+        )
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -62,11 +72,7 @@ class PostgresCluster:
         self._run("initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8")
 
     def _run(self, program, *args):
-        subprocess.run(
-            [*self.as_user, str(self.bin / program), *map(str, args)],
-            check=True,
-            capture_output=True,
-        )
+        run([*self.as_user, str(self.bin / program), *map(str, args)])
 
     def url(self, name):
         return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
@@ -86,7 +92,7 @@ class PostgresCluster:
     def remove(self):
         try:
             self.stop()
-        except subprocess.CalledProcessError:
+        except RuntimeError:
             pass  # already stopped
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -153,7 +159,7 @@ def prepare_database(env, port):
         ["shell", "-c", PREPARE],
         ["collectstatic", "--noinput", "--verbosity", "0"],
     ):
-        subprocess.run(MANAGE + command, env=env, check=True, capture_output=True, cwd=ROOT)
+        run(MANAGE + command, env=env, cwd=ROOT)
 
 
 class Gunicorn:

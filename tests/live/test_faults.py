@@ -5,6 +5,8 @@ import json
 import threading
 import time
 
+import requests
+
 from .services import ADMIN_PASSWORD, ADMIN_USERNAME, CALL_HOST, CALL_PATH, get
 
 PAGES = [
@@ -101,8 +103,6 @@ def test_postgresql_stopped_under_load_answers_503_then_recovers_by_itself(live)
 
 def admin_session(server):
     """A requests session logged into the admin over HTTP (the login form, CSRF included)."""
-    import requests
-
     session = requests.Session()
     headers = {"Host": f"localhost:{server.port}"}
     form = session.get(f"{server.base}/admin/login/", headers=headers, timeout=10)
@@ -142,8 +142,6 @@ def test_admin_session_cookie_is_secure_and_http_only_in_production(live):
 
 def submit_irritant(server, marker):
     """Send the call's form as an agent would; True when the confirmation page came back."""
-    import requests
-
     session = requests.Session()
     url, headers = f"{server.base}{CALL_PATH}", {"Host": f"{CALL_HOST}:{server.port}"}
     form = session.get(url, headers=headers, timeout=10)
