@@ -111,3 +111,14 @@ def test_sitemap_costs_the_same_queries_however_many_pages_the_site_has(client):
     queries_after, entries_after = count()
     assert entries_after == entries_before + 10
     assert queries_after == queries_before
+
+
+def test_the_sitemaps_together_list_every_page_type_of_the_demo(client):
+    listed = set()
+    for host in HOSTS:
+        listed |= set(sitemap_entries(client, host))
+    pages = Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True).specific()
+    page_types = {type(page) for page in pages}
+    listed_types = {type(page) for page in pages if page.get_full_url() in listed}
+    assert listed_types == page_types
+    assert len(page_types) >= 8

@@ -34,8 +34,19 @@ def status_of(answer):
         b"GET / HTTP/9.9\r\nHost: var.localhost\r\n\r\n",
         b"GET /\x00 HTTP/1.1\r\nHost: var.localhost\r\n\r\n",
         b"G\xffT / HTTP/1.1\r\nHost: var.localhost\r\n\r\n",
+        # A host no site claims and ALLOWED_HOSTS does not list: Django's 400.
+        b"GET / HTTP/1.1\r\nHost: evil.example.com\r\nConnection: close\r\n\r\n",
     ],
-    ids=["huge-header", "many-headers", "long-line", "garbage", "version", "null", "method"],
+    ids=[
+        "huge-header",
+        "many-headers",
+        "long-line",
+        "garbage",
+        "version",
+        "null",
+        "method",
+        "unknown-host",
+    ],
 )
 def test_malformed_requests_get_a_4xx_from_gunicorn(live, request_bytes):
     answer = raw_exchange(live.server, request_bytes)
