@@ -1,5 +1,6 @@
-"""What only a real HTTP server receives: huge headers and malformed request lines are
-refused by gunicorn with a 4xx, never a 5xx, and the server keeps serving."""
+"""What only a real HTTP server receives: huge headers, malformed request lines and unknown
+hosts are refused with a 4xx (by gunicorn, or Django for the host), never a 5xx, and the
+server keeps serving."""
 
 import socket
 
