@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench bench-territory bench-search screenshots backup restore clean
+.PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench bench-territory bench-search screenshots load backup restore clean
 
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
@@ -29,13 +29,16 @@ test: install system-packages check-messages
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-# What the suite needs from Debian besides Python: GNU gettext (the catalogue check) and
-# Chromium (the browser tests). Installed through apt when missing, as root; otherwise named.
+# What the suite needs from Debian besides Python: GNU gettext (the catalogue check),
+# Chromium (the browser tests), PostgreSQL's server and Redis (the load and fault tests in
+# tests/live/ start their own). Installed through apt when missing, as root; otherwise named.
 CHROMIUM ?= /usr/bin/chromium
 system-packages:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	test -x $(CHROMIUM) || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing$$missing from Debian's packages…"; \
@@ -108,6 +111,11 @@ bench-search: install
 # The pictures of the README: each page type of the hub and of the Var, from the browser tests.
 screenshots: install system-packages
 	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest -q tests/browser/test_public_pages.py -k test_every_page_type
+
+# 50 visitors for 60 s on gunicorn (production mode) with a throwaway PostgreSQL cluster and
+# Redis, then the figures (USERS=… DURATION=… to change them). See the README.
+load: install system-packages
+	$(PY) -m tests.live.load
 
 # A folder under var/backups/ with the database and the uploaded files (see the README).
 backup: install

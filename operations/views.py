@@ -1,9 +1,16 @@
+import logging
+import sys
+
 from django.conf import settings
-from django.http import JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from .health import run_checks
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -21,3 +28,33 @@ def lockout(request, original_response=None, credentials=None):
     """django-axes's answer to a locked-out sign-in: say why and for how long, in French."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "operations/lockout.html", {"cooloff_minutes": minutes}, status=429)
+
+
+# Seconds a client (or a crawler) is asked to wait before trying again.
+UNAVAILABLE_RETRY_AFTER = 30
+
+
+@never_cache
+def server_error(request):
+    """The 500 page in the failing site's identity, except for a database that cannot be
+    reached: a 503 that says the service is back shortly, with Retry-After (the load balancer
+    and crawlers understand it), rendered without context processors or queries.
+    """
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.render_to_string("operations/unavailable.html"), status=503)
+        response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
+        return response
+    return HttpResponseServerError(
+        loader.render_to_string("500.html", {"identity": identity_or_none(request)})
+    )
+
+
+def identity_or_none(request):
+    """The failing site's name and colour for the 500 page, unless finding them fails too."""
+    from territories.identity import SiteIdentity
+
+    try:
+        return SiteIdentity.for_request(request)
+    except Exception:
+        logger.warning("No site identity for the error page", exc_info=True)
+        return None

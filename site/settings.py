@@ -163,7 +163,21 @@ if not DATABASE_URL:
     # SQLite cannot create the folder of its file, and var/ is not in git.
     VAR_DIR.mkdir(exist_ok=True)
     DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        # Seconds a connection is kept for the next requests (0: one per request). Each
+        # request checks a kept connection first, so a restarted server is reconnected to.
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails the request in seconds (a 503 page, see
+    # operations.views.server_error) instead of holding a worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -221,9 +235,10 @@ if S3_BUCKET:
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # A Redis outage must not take the site down: calls fail fast, then behave as
+        # misses (pages are served uncached) until Redis answers again.
+        "BACKEND": "operations.cache.TolerantRedisCache",
         "LOCATION": REDIS_URL,
-        # A Redis outage must not hang requests: fail fast, then serve uncached.
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
     if REDIS_URL
@@ -288,6 +303,13 @@ if not re.fullmatch(r"[1-9][0-9]*/[1-9][0-9]*", IRRITANTS_RATE_LIMIT):
         f"IRRITANTS_RATE_LIMIT={IRRITANTS_RATE_LIMIT!r}: write attempts/seconds, like 10/3600."
     )
 
+# Reverse proxies (load balancer, CDN) in front of gunicorn that append the client's address
+# to X-Forwarded-For: the rate limit and the sign-in throttling read the address there
+# (operations/clients.py). 0 trusts no header and uses the connection's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+
 # Security headers. The admin shows previews in frames of its own origin, hence SAMEORIGIN
 # (Django's deploy check asks for DENY: W019 is silenced for that reason only).
 X_FRAME_OPTIONS = "SAMEORIGIN"
@@ -339,3 +361,4 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "operations.views.lockout"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "operations.clients.client_address"

@@ -5,8 +5,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import robots_txt, sitemap
+
+# A database outage answers 503 with Retry-After; any other error, the 500 page in the
+# failing site's identity (the 404 page gets it from base.html).
+handler500 = "operations.views.server_error"
+
 urlpatterns = [
     path("", include("operations.urls")),
+    # One of each per site, for every language of the site (hence outside i18n_patterns).
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -25,6 +34,3 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
-
-# The server error page in the failing site's identity (the 404 page gets it from base.html).
-handler500 = "home.views.server_error"

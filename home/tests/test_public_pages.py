@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from wagtail.models import Site
 
 from home.models import AccessibilityPage, ComplianceStatus
-from home.views import server_error
+from operations.views import server_error
 from territories.services import TerritorySpec, create_territory
 
 pytestmark = pytest.mark.django_db

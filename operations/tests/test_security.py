@@ -88,3 +88,31 @@ def test_a_deactivated_editor_loses_access_at_once(client, django_user_model):
     user.save()
     response = client.get("/admin/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_session_older_than_its_age_no_longer_reaches_the_admin(
+    client, django_user_model, settings
+):
+    import time
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    settings.SESSION_COOKIE_AGE = 2
+    django_user_model.objects.create_user(
+        "redaction-session", password="x-long-password", is_superuser=True
+    )
+    response = client.post(
+        "/admin/login/", {"username": "redaction-session", "password": "x-long-password"}
+    )
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    session_key = client.cookies["sessionid"].value
+
+    time.sleep(2.5)
+    # The test client sends the cookie back whatever its expiry: the server must refuse it.
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert not Session.objects.filter(
+        session_key=session_key, expire_date__gt=timezone.now()
+    ).exists()

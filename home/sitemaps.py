@@ -1,0 +1,68 @@
+"""sitemap.xml and robots.txt of each site: the hub's and every territory's list their own
+pages only, on their own host name."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Page, Site
+
+
+def site_for(request):
+    """The request's site; the default site for a host no site claims (as Wagtail serves it)."""
+    return Site.find_for_request(request) or Site.objects.select_related("root_page").get(
+        is_default_site=True
+    )
+
+
+class SiteSitemap(Sitemap):
+    """The live, public pages of the request's site in every language that really has them.
+
+    A site's root page is its tree in the default language; each translation of that root
+    holds the same site in another language. Alias pages only mirror a page of another
+    language (wagtail-localize's synchronised trees) and are left out: they would list the
+    same content twice.
+    """
+
+    def get_wagtail_site(self):
+        return site_for(self.request)
+
+    def items(self):
+        root = self.get_wagtail_site().root_page
+        trees = Page.objects.none()
+        for translated_root in Page.objects.filter(translation_key=root.translation_key):
+            trees |= Page.objects.descendant_of(translated_root, inclusive=True)
+        return (
+            trees.live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+
+def sitemap(request):
+    return wagtail_sitemap(request, sitemaps={"pages": SiteSitemap})
+
+
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    """Everything public may be crawled but the admin and search results (endless and thin)."""
+    site = site_for(request)
+    search_paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            search_paths.append(reverse("search"))
+    text = render_to_string(
+        "home/robots.txt",
+        {
+            "disallowed": [reverse("wagtailadmin_home"), *sorted(set(search_paths))],
+            "sitemap_url": site.root_url + reverse("sitemap"),
+        },
+    )
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
