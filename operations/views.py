@@ -6,6 +6,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from .health import run_checks
@@ -39,14 +40,20 @@ def server_error(request):
     """The 500 page in the failing site's identity, except for a database that cannot be
     reached: a 503 that says the service is back shortly, with Retry-After (the load balancer
     and crawlers understand it), rendered without context processors or queries.
+    The error may come before LocaleMiddleware has run (the page cache reads the database
+    first), so the page's language is taken from its URL here.
     """
-    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
-        response = HttpResponse(loader.render_to_string("operations/unavailable.html"), status=503)
-        response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
-        return response
-    return HttpResponseServerError(
-        loader.render_to_string("500.html", {"identity": identity_or_none(request)})
-    )
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+            response = HttpResponse(
+                loader.render_to_string("operations/unavailable.html"), status=503
+            )
+            response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
+            return response
+        return HttpResponseServerError(
+            loader.render_to_string("500.html", {"identity": identity_or_none(request)})
+        )
 
 
 def identity_or_none(request):

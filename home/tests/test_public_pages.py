@@ -4,11 +4,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import RequestFactory
-from wagtail.models import Site
 
 from home.models import AccessibilityPage, ComplianceStatus
-from operations.views import server_error
 from territories.services import TerritorySpec, create_territory
 
 pytestmark = pytest.mark.django_db
@@ -99,21 +96,3 @@ def test_the_404_page_wears_the_territory_identity(client):
     assert "--color-primary: #3d3a8a;" in html
     assert "Grand Est — Startups de territoire" in html
     assert 'aria-label="Menu principal"' in html
-
-
-def test_the_500_page_wears_the_territory_identity():
-    request = RequestFactory().get("/", HTTP_HOST="var.localhost")
-    response = server_error(request)
-    assert response.status_code == 500
-    html = response.content.decode()
-    assert "--color-primary: #00607a;" in html and "Var — Startups de territoire" in html
-    assert "<h1>Erreur du serveur</h1>" in html
-
-
-def test_the_500_page_still_answers_when_no_site_is_found():
-    # An unknown host and no default site: the plain network page, never a second error.
-    request = RequestFactory().get("/", HTTP_HOST="inconnu.example")
-    Site.objects.filter(is_default_site=True).update(is_default_site=False)
-    response = server_error(request)
-    assert response.status_code == 500
-    assert "--color-primary" not in response.content.decode()
