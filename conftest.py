@@ -6,13 +6,22 @@ the demo freely without affecting each other.
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from home.demo.loader import DemoLoader
 from irritants.demo import load_demo_irritants
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    # The demo's logos and diagram, and every rendition, go to a throwaway folder, never
+    # to the project's var/media.
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(_media_root, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         DemoLoader(port=8000).load()
         load_demo_irritants()
