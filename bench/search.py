@@ -81,9 +81,7 @@ def paragraphs(rng, count):
 
 def load_pages(territories, rng):
     """PAGES pages spread over the territories' projects, news and calls, live at once."""
-    from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
-    from wagtail.models import Page
 
     from projects.models import (
         CallForIrritantsPage,
@@ -94,6 +92,7 @@ def load_pages(territories, rng):
         ProjectPage,
     )
     from projects.phases import Phase
+    from territories.management.commands.generate_network import bulk_children
     from territories.services import section_of
 
     per_territory = PAGES // len(territories)
@@ -101,60 +100,40 @@ def load_pages(territories, rng):
     kinds.append((CallForIrritantsPage, CallIndexPage, 0.1))
     today = date.today()
     phases = [value for value, _label in Phase.choices]
+
+    def fields_for(model):
+        def fields(rng):
+            if model is ProjectPage:
+                own = {
+                    "pitch": sentence(rng, 12)[:200],
+                    "problem": paragraphs(rng, 2),
+                    "solution": paragraphs(rng, 2),
+                    "current_phase": rng.choice(phases),
+                }
+            elif model is NewsPage:
+                own = {"date": today - timedelta(days=rng.randint(0, 900))}
+            else:
+                own = {
+                    "eligibility": paragraphs(rng, 1),
+                    "next_steps": paragraphs(rng, 1),
+                    "opens_on": today - timedelta(days=60),
+                    "closes_on": today + timedelta(days=30),
+                }
+            body = [
+                {"type": "paragraph", "value": paragraphs(rng, 1), "id": f"p{i}"}
+                for i in range(rng.randint(2, 5))
+            ]
+            return {**own, "body": body}
+
+        return fields
+
     with transaction.atomic():
         for territory in territories:
             for model, index_class, share in kinds:
                 parent = section_of(territory.home, index_class)
                 count = int(per_territory * share)
-                content_type = ContentType.objects.get_for_model(model)
-                bases = []
-                for number in range(1, count + 1):
-                    title = f"{sentence(rng, rng.randint(3, 7))[:-1]} {number}"
-                    slug = f"{model._meta.model_name}-{number}"
-                    bases.append(
-                        Page(
-                            title=title,
-                            draft_title=title,
-                            slug=slug,
-                            path=Page._get_path(parent.path, parent.depth + 1, number),
-                            depth=parent.depth + 1,
-                            numchild=0,
-                            url_path=f"{parent.url_path}{slug}/",
-                            content_type=content_type,
-                            locale_id=parent.locale_id,
-                            live=True,
-                            has_unpublished_changes=False,
-                            first_published_at=territory.created_at,
-                            last_published_at=territory.created_at,
-                        )
-                    )
-                Page.objects.bulk_create(bases)
-                for base in Page.objects.filter(path__in=[page.path for page in bases]):
-                    fields = {"page_ptr_id": base.pk, "intro": sentence(rng, 25)}
-                    if model is ProjectPage:
-                        fields.update(
-                            pitch=sentence(rng, 12)[:200],
-                            problem=paragraphs(rng, 2),
-                            solution=paragraphs(rng, 2),
-                            current_phase=rng.choice(phases),
-                        )
-                    elif model is NewsPage:
-                        fields.update(date=today - timedelta(days=rng.randint(0, 900)))
-                    else:
-                        fields.update(
-                            eligibility=paragraphs(rng, 1),
-                            next_steps=paragraphs(rng, 1),
-                            opens_on=today - timedelta(days=60),
-                            closes_on=today + timedelta(days=30),
-                        )
-                    body = [
-                        {"type": "paragraph", "value": paragraphs(rng, 1), "id": f"p{i}"}
-                        for i in range(rng.randint(2, 5))
-                    ]
-                    child = model(**fields, body=body)
-                    # The page row exists: write this model's own table only.
-                    child.save_base(raw=True, force_insert=True)
-                Page.objects.filter(pk=parent.pk).update(numchild=count)
+                # The demo's vocabulary, with its frequencies, for realistic searches.
+                bulk_children(parent, model, count, fields_for(model), rng, write=sentence)
 
 
 def percentile(values, share):

@@ -56,13 +56,14 @@ def progress(label, done, total):
     sys.stderr.flush()
 
 
-def bulk_children(parent, model, count, fields_for, rng):
-    """``count`` live pages of ``model`` under ``parent``, in a few bulk inserts."""
+def bulk_children(parent, model, count, fields_for, rng, write=sentence):
+    """``count`` live pages of ``model`` under ``parent``, in a few bulk inserts; titles and
+    introductions from ``write(rng, words)``, the model's other fields from ``fields_for``."""
     content_type = ContentType.objects.get_for_model(model)
     first = parent.numchild + 1
     bases = []
     for number in range(first, first + count):
-        title = f"{sentence(rng, rng.randint(3, 7))[:-1]} {number}"
+        title = f"{write(rng, rng.randint(3, 7))[:-1]} {number}"
         slug = f"{model._meta.model_name}-{number}"
         bases.append(
             Page(
@@ -84,7 +85,7 @@ def bulk_children(parent, model, count, fields_for, rng):
     Page.objects.bulk_create(bases)
     pages = []
     for base in Page.objects.filter(path__in=[page.path for page in bases]).order_by("path"):
-        page = model(page_ptr_id=base.pk, intro=sentence(rng, 25), **fields_for(rng))
+        page = model(page_ptr_id=base.pk, intro=write(rng, 25), **fields_for(rng))
         # The page row exists: this model's own table only.
         page.save_base(raw=True, force_insert=True)
         pages.append(page)
