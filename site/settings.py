@@ -128,6 +128,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who writes: pages go live only through their publishers, whatever the view.
+    "territories.publication.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -199,6 +201,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Sending a page for translation makes a draft, never a publication: the translation goes
+# live when a publisher publishes it (territories/publication.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -1,63 +1,100 @@
-"""Who may do what in a territory: the two groups every territory gets, and the network group.
+"""The access model: every role, what it may do, and who may publish in a territory.
 
-Every grant goes through Wagtail's own permission records (page, collection and site
-permissions), so Wagtail's explorer, reports and choosers scope themselves; the hooks in
-``wagtail_hooks.py`` close the few places that Wagtail leaves global.
+Three roles, declared once here:
+- Rédaction (one group per territory): writes the territory's pages and media and submits
+  them for review;
+- Publication (one group per territory): also publishes, approves what Rédaction submits,
+  reviews the territory's irritants and edits its site's identity;
+- Réseau (one group): the network team, the same as Publication on every territory and on
+  the hub.
+
+Every grant is one of Wagtail's own permission records (page, collection, site and global
+permissions), so Wagtail's explorer, reports, choosers and permission policies obey it.
+``apply_territory_roles`` makes a territory's groups hold exactly what is declared: it runs
+when a territory opens and again after every ``migrate``, so a declaration changed here
+reaches every territory, and a grant added by hand to a role's group goes away. Wagtail's
+own "Editors" and "Moderators" groups are not part of the model: a migration removes them.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
     Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
-# Page permissions, on the territory's home page in every language.
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-PUBLISHER_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page", "lock_page", "unlock_page"]
 
-# Image and document permissions, on the territory's collection.
-EDITOR_MEDIA_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-]
-PUBLISHER_MEDIA_PERMISSIONS = EDITOR_MEDIA_PERMISSIONS + [
-    ("wagtailimages", "change_image"),
-    ("wagtaildocs", "change_document"),
-]
+@dataclass(frozen=True)
+class Role:
+    # Page permissions, on the territory's home page in every language (the tree's root for
+    # the network).
+    page: tuple
+    # Image and document permissions, on the territory's collection (the root collection).
+    media: tuple
+    # Global permissions.
+    model: tuple
+    # Site setting permissions, on the territory's own site (global for the network).
+    site: tuple = ()
+    # Approves what the territory's editors submit (its workflow's task).
+    reviews: bool = False
 
-# Global permissions: the admin itself, and sending the territory's own pages for
-# translation (the territory check for it lives in ``isolation.py``).
-GROUP_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("wagtail_localize", "submit_translation"),
-]
 
-# Publishers review their territory's irritants (the viewset scopes them to it), and
-# delete the spam that gets past the form's protections.
-PUBLISHER_GROUP_PERMISSIONS = [
-    ("irritants", "view_irritant"),
-    ("irritants", "change_irritant"),
-    ("irritants", "delete_irritant"),
-]
+EDITING = Role(
+    page=("add_page", "change_page"),
+    media=(
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+    ),
+    # The admin itself, and sending the territory's own pages for translation (the
+    # territory check for it lives in ``isolation.py``).
+    model=(("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")),
+)
 
-# Publishers edit their own site's identity, and only that one.
-PUBLISHER_SITE_PERMISSIONS = [("territories", "change_territorysettings")]
+PUBLISHING = Role(
+    page=EDITING.page + ("publish_page", "lock_page", "unlock_page"),
+    media=EDITING.media + (("wagtailimages", "change_image"), ("wagtaildocs", "change_document")),
+    # Publishers review their territory's irritants (the viewset scopes them to it), and
+    # delete the spam that gets past the form's protections.
+    model=EDITING.model
+    + (
+        ("irritants", "view_irritant"),
+        ("irritants", "change_irritant"),
+        ("irritants", "delete_irritant"),
+    ),
+    # Their own site's identity, and only that one.
+    site=(("territories", "change_territorysettings"),),
+    reviews=True,
+)
+
+NETWORK = Role(
+    page=PUBLISHING.page,
+    media=PUBLISHING.media,
+    model=EDITING.model + PUBLISHING.site,  # a global setting permission covers every site
+    reviews=True,
+)
+
+# Wagtail's migrations create these groups with rights on the whole tree; a user put there
+# would edit every territory.
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 
 def permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def page_permission(codename):
-    return permission("wagtailcore", codename)
 
 
 def group_names(territory_name):
@@ -69,65 +106,126 @@ def group_names(territory_name):
         )
 
 
-def grant_territory_permissions(*, editors, publishers, homes, collection, site):
-    """Give the territory's two groups their rights on its pages, media and settings."""
-    grant_page_permissions(editors=editors, publishers=publishers, homes=homes)
-    for group, media_permissions in (
-        (editors, EDITOR_MEDIA_PERMISSIONS),
-        (publishers, PUBLISHER_MEDIA_PERMISSIONS),
-    ):
-        group.permissions.add(*(permission(app, codename) for app, codename in GROUP_PERMISSIONS))
-        GroupCollectionPermission.objects.bulk_create(
-            GroupCollectionPermission(
-                group=group, collection=collection, permission=permission(app, codename)
-            )
-            for app, codename in media_permissions
-        )
-    publishers.permissions.add(
-        *(permission(app, codename) for app, codename in PUBLISHER_GROUP_PERMISSIONS)
-    )
-    GroupSitePermission.objects.bulk_create(
-        GroupSitePermission(group=publishers, site=site, permission=permission(app, codename))
-        for app, codename in PUBLISHER_SITE_PERMISSIONS
-    )
-
-
-def grant_page_permissions(*, editors, publishers, homes):
-    """The two groups' page permissions on the territory's home page in some languages."""
-    GroupPagePermission.objects.bulk_create(
-        GroupPagePermission(group=group, page=home, permission=page_permission(codename))
-        for group, codenames in (
-            (editors, EDITOR_PAGE_PERMISSIONS),
-            (publishers, PUBLISHER_PAGE_PERMISSIONS),
-        )
-        for home in homes
-        for codename in codenames
-    )
-
-
-def ensure_network_group():
-    """The network group ("Réseau"): the network team, who see and publish every territory."""
+def network_group_name():
     with translation.override(settings.LANGUAGE_CODE):
-        name = _("Network")
-    group, created = Group.objects.get_or_create(name=name)
-    if not created:
-        return group
-    group.permissions.add(
-        *(permission(app, codename) for app, codename in GROUP_PERMISSIONS),
-        # A global setting permission covers every site.
-        *(permission(app, codename) for app, codename in PUBLISHER_SITE_PERMISSIONS),
+        return _("Network")
+
+
+# Applying the model ---------------------------------------------------------------------
+
+
+def apply_territory_roles(territory):
+    """Make the territory's two groups hold exactly their roles' rights, and its workflow
+    cover its home page in every language with the publishers as reviewers."""
+    homes = list(territory.home.get_translations(inclusive=True))
+    for group, role in ((territory.editors, EDITING), (territory.publishers, PUBLISHING)):
+        apply_role(group, role, pages=homes, collection=territory.collection)
+        set_site_permissions(group, role, site=territory.site)
+    apply_review(territory.workflow, reviewers=[territory.publishers], pages=homes)
+
+
+def apply_network_role():
+    """The network group, its rights on everything, and the review of the hub (the tree's
+    root, where Wagtail's default workflow sits)."""
+    group, _created = Group.objects.get_or_create(name=network_group_name())
+    apply_role(
+        group,
+        NETWORK,
+        pages=[Page.get_first_root_node()],
+        collection=Collection.get_first_root_node(),
     )
-    root = Page.get_first_root_node()
-    GroupPagePermission.objects.bulk_create(
-        GroupPagePermission(group=group, page=root, permission=page_permission(codename))
-        for codename in PUBLISHER_PAGE_PERMISSIONS
-    )
-    GroupCollectionPermission.objects.bulk_create(
-        GroupCollectionPermission(
-            group=group,
-            collection=Collection.get_first_root_node(),
-            permission=permission(app, codename),
-        )
-        for app, codename in PUBLISHER_MEDIA_PERMISSIONS
-    )
+    root_workflow = Workflow.objects.filter(workflow_pages__page__depth=1).first()
+    if root_workflow is not None:
+        apply_review(root_workflow, reviewers=[group], pages=None)
     return group
+
+
+# The name the rest of the code knows the network group by.
+ensure_network_group = apply_network_role
+
+
+def apply_role(group, role, *, pages, collection):
+    group.permissions.set(permission(app, codename) for app, codename in role.model)
+    wanted_pages = {
+        (page.pk, permission("wagtailcore", codename).pk)
+        for page in pages
+        for codename in role.page
+    }
+    sync(GroupPagePermission, group, "page_id", wanted_pages)
+    wanted_media = {(collection.pk, permission(app, codename).pk) for app, codename in role.media}
+    sync(GroupCollectionPermission, group, "collection_id", wanted_media)
+
+
+def set_site_permissions(group, role, *, site):
+    wanted = {(site.pk, permission(app, codename).pk) for app, codename in role.site}
+    sync(GroupSitePermission, group, "site_id", wanted)
+
+
+def sync(model, group, object_field, wanted):
+    """Make ``group``'s rows of ``model`` exactly ``wanted`` (object id, permission id)."""
+    rows = model.objects.filter(group=group)
+    have = set(rows.values_list(object_field, "permission_id"))
+    for object_id, permission_id in have - wanted:
+        rows.filter(**{object_field: object_id, "permission_id": permission_id}).delete()
+    model.objects.bulk_create(
+        model(group=group, **{object_field: object_id}, permission_id=permission_id)
+        for object_id, permission_id in wanted - have
+    )
+
+
+def apply_review(workflow, *, reviewers, pages):
+    """One approval task on the workflow, whose reviewers are exactly ``reviewers``; the
+    workflow covers ``pages`` (when given)."""
+    task_link = WorkflowTask.objects.filter(workflow=workflow).order_by("sort_order").first()
+    if task_link is None:
+        with translation.override(settings.LANGUAGE_CODE):
+            task = GroupApprovalTask.objects.create(
+                name=_("%(workflow)s — Approval") % {"workflow": workflow.name}
+            )
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    else:
+        task = task_link.task.specific
+    if isinstance(task, GroupApprovalTask):
+        task.groups.set(reviewers)
+    if pages is not None:
+        covered = set(WorkflowPage.objects.filter(page__in=pages).values_list("page_id", flat=True))
+        WorkflowPage.objects.bulk_create(
+            WorkflowPage(workflow=workflow, page=page) for page in pages if page.pk not in covered
+        )
+
+
+def remove_wagtail_default_groups():
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
+
+
+def apply_access_model(**kwargs):
+    """After every ``migrate``: the declared roles, on every territory and the network."""
+    from .models import Territory
+
+    if not Page.get_first_root_node():
+        return
+    remove_wagtail_default_groups()
+    apply_network_role()
+    for territory in Territory.objects.select_related(
+        "home", "site", "collection", "editors", "publishers", "workflow"
+    ):
+        apply_territory_roles(territory)
+
+
+# The questions ----------------------------------------------------------------------------
+
+
+def publishers_of(territory):
+    """Who may publish, and so review, in this territory: its Publication group, the network
+    group and the superusers — the one answer the workflow, the notifications and the
+    publication check (``publication.py``) agree with."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(groups=territory.publishers)
+            | Q(groups__name=network_group_name())
+            | Q(is_superuser=True)
+        )
+        .distinct()
+    )

@@ -4,7 +4,9 @@ screen, the management commands and the demo loader alike."""
 import re
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +21,6 @@ from wagtail.models import (
     Page,
     Site,
     Workflow,
-    WorkflowPage,
     WorkflowTask,
 )
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
@@ -29,12 +30,7 @@ from home.models import AccessibilityPage, ContentPage
 from projects.models import CallIndexPage, NewsIndexPage, ProjectIndexPage, ResultsPage
 
 from .models import Territory, TerritoryHomePage, TerritoryKind, TerritorySettings
-from .permissions import (
-    ensure_network_group,
-    grant_page_permissions,
-    grant_territory_permissions,
-    group_names,
-)
+from .permissions import apply_access_model, apply_network_role, apply_territory_roles, group_names
 
 HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -141,28 +137,24 @@ def create_space(spec, user):
         display_name=spec.name,
         footer_text=_("%(territory)s — incubator of public services") % {"territory": spec.name},
     )
-    homes = [home, *translate_home(home, user)]
+    translate_home(home, user)
     for section in home.get_children():
         create_aliases_for_new_page(section)
     collection = Collection.get_first_root_node().add_child(name=spec.name)
     editors_name, publishers_name = group_names(spec.name)
-    editors = Group.objects.create(name=editors_name)
-    publishers = Group.objects.create(name=publishers_name)
-    grant_territory_permissions(
-        editors=editors, publishers=publishers, homes=homes, collection=collection, site=site
-    )
-    workflow = create_workflow(spec.name, publishers, homes)
-    ensure_network_group()
-    return Territory.objects.create(
+    territory = Territory.objects.create(
         name=spec.name,
         slug=spec.slug,
         site=site,
         home=home,
         collection=collection,
-        editors=editors,
-        publishers=publishers,
-        workflow=workflow,
+        editors=Group.objects.create(name=editors_name),
+        publishers=Group.objects.create(name=publishers_name),
+        workflow=create_workflow(spec.name),
     )
+    apply_territory_roles(territory)
+    apply_network_role()
+    return territory
 
 
 def create_pages(spec):
@@ -229,41 +221,29 @@ def content_locales():
     return locales
 
 
-def open_new_languages(**kwargs):
-    """After ``migrate``: a language added to LANGUAGES reaches the territories already open.
-
-    Its tree is synchronised from French (every existing page appears there as an alias,
-    home pages included), and each territory's groups and workflow extend to its new home
-    page, so that its editors translate it like the others. Before the first territory,
-    create_territory does all this itself.
-    """
-    if not Territory.objects.exists():
-        return
-    content_locales()
-    for territory in Territory.objects.select_related("editors", "publishers", "workflow"):
-        covered = WorkflowPage.objects.filter(workflow=territory.workflow).values("page")
-        homes = list(territory.home.get_translations().exclude(pk__in=covered))
-        if not homes:
-            continue
-        grant_page_permissions(
-            editors=territory.editors, publishers=territory.publishers, homes=homes
-        )
-        WorkflowPage.objects.bulk_create(
-            WorkflowPage(workflow=territory.workflow, page=home) for home in homes
-        )
+def after_migrate(**kwargs):
+    """After every ``migrate``: a language added to LANGUAGES reaches the territories already
+    open (its tree is synchronised from French, home pages included), then the access model
+    is applied again (``permissions.py``), so each territory's groups and workflow extend to
+    the new home page and hold exactly their declared rights."""
+    # The roles name permissions of apps whose own post_migrate may not have run yet.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    if Territory.objects.exists():
+        content_locales()
+    apply_access_model()
 
 
-def create_workflow(territory_name, publishers, homes):
-    """Moderation: the publication group approves what the editors submit."""
+def create_workflow(territory_name):
+    """Moderation: the publication group approves what the editors submit (the reviewers
+    and the pages it covers come from the access model)."""
     workflow = Workflow.objects.create(
         name=_("%(territory)s — Moderation") % {"territory": territory_name}
     )
     task = GroupApprovalTask.objects.create(
         name=_("%(territory)s — Approval by the publishers") % {"territory": territory_name}
     )
-    task.groups.set([publishers])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.bulk_create(WorkflowPage(workflow=workflow, page=home) for home in homes)
     return workflow
 
 

@@ -1,0 +1,94 @@
+"""The access model (territories/permissions.py): declared once, applied to every territory
+when it opens and after every migrate; Wagtail's own groups are gone."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
+
+from territories.models import Territory
+from territories.permissions import (
+    EDITING,
+    PUBLISHING,
+    network_group_name,
+    publishers_of,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def page_codenames(group, page):
+    return set(
+        GroupPagePermission.objects.filter(group=group, page=page).values_list(
+            "permission__codename", flat=True
+        )
+    )
+
+
+def test_wagtail_default_groups_are_gone_and_not_offered(admin_client):
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    html = admin_client.get("/admin/users/new/").content.decode()
+    assert "Moderators" not in html and "Editors" not in html
+    assert "Département du Var — Rédaction" in html
+
+
+def test_every_territory_holds_exactly_its_declared_roles():
+    for territory in Territory.objects.all():
+        for home in territory.home.get_translations(inclusive=True):
+            assert page_codenames(territory.editors, home) == set(EDITING.page)
+            assert page_codenames(territory.publishers, home) == set(PUBLISHING.page)
+        # Nothing anywhere else in the tree.
+        assert (
+            not GroupPagePermission.objects.filter(
+                group__in=[territory.editors, territory.publishers]
+            )
+            .exclude(page__in=territory.home.get_translations(inclusive=True))
+            .exists()
+        )
+
+
+def test_migrate_restores_the_declared_roles(django_capture_on_commit_callbacks):
+    var = Territory.objects.get(slug="var")
+    # A grant added by hand to Rédaction: publishing, and rights on the hub.
+    hub = Page.objects.get(depth=2, locale__language_code="fr", sites_rooted_here__is_default_site=True)
+    publish = Permission.objects.get(codename="publish_page")
+    GroupPagePermission.objects.create(group=var.editors, page=var.home, permission=publish)
+    GroupPagePermission.objects.create(group=var.editors, page=hub, permission=publish)
+    var.workflow.tasks.first().specific.groups.add(var.editors)
+
+    call_command("migrate", verbosity=0)  # what every deployment runs
+
+    assert page_codenames(var.editors, var.home) == set(EDITING.page)
+    assert not page_codenames(var.editors, hub)
+    task = var.workflow.tasks.first().specific
+    assert list(task.groups.all()) == [var.publishers]
+
+
+def test_the_hub_is_reviewed_by_the_network_group():
+    root_workflow = Workflow.objects.get(workflow_pages__page__depth=1)
+    task = GroupApprovalTask.objects.get(workflow_tasks__workflow=root_workflow)
+    assert [group.name for group in task.groups.all()] == [network_group_name()]
+
+
+def test_one_answer_to_who_may_publish_in_a_territory():
+    var, pau = Territory.objects.get(slug="var"), Territory.objects.get(slug="pau")
+    users = get_user_model().objects
+    editor = users.create_user(username="r-var")
+    editor.groups.add(var.editors)
+    publisher = users.create_user(username="p-var")
+    publisher.groups.add(var.publishers)
+    other = users.create_user(username="p-pau")
+    other.groups.add(pau.publishers)
+    network = users.create_user(username="reseau")
+    network.groups.add(Group.objects.get(name=network_group_name()))
+    gone = users.create_user(username="p-var-gone", is_active=False)
+    gone.groups.add(var.publishers)
+
+    may = set(publishers_of(var))
+
+    assert {publisher, network} <= may
+    assert not {editor, other, gone} & may
+    # The same answer as Wagtail's own permission check on the territory's pages.
+    for user in (editor, publisher, other, network):
+        assert (user in may) == var.home.permissions_for_user(user).can_publish()

@@ -1,0 +1,197 @@
+"""Nothing goes public without a publisher, whatever the path (issue 15, finding 1).
+
+Each test sends by hand what a Rédaction account could send — wagtail-localize's update and
+publish views, "convert to alias", a revert, a bulk publish, the admin API — and checks that
+the public page did not change. The same requests by a publisher go through.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, Translation
+
+from projects.models import ProjectPage
+from territories.models import Territory
+
+pytestmark = pytest.mark.django_db
+
+VAR = {"HTTP_HOST": "var.localhost"}
+
+
+@pytest.fixture
+def var():
+    return Territory.objects.get(slug="var")
+
+
+@pytest.fixture
+def editor(var):
+    user = get_user_model().objects.create_user(username="redaction-var-t", password="x")
+    user.groups.add(var.editors)
+    return user
+
+
+@pytest.fixture
+def publisher(var):
+    user = get_user_model().objects.create_user(username="publication-var-t", password="x")
+    user.groups.add(var.publishers)
+    return user
+
+
+@pytest.fixture
+def apa():
+    """« APA à domicile », translated into English in the demo (/en/projets/home-care-…)."""
+    french = ProjectPage.objects.get(url_path="/var/projets/apa-a-domicile/")
+    english = french.get_translation(Locale.objects.get(language_code="en"))
+    record = Translation.objects.get(
+        source__object_id=french.translation_key, target_locale=english.locale
+    )
+    return french, english, record
+
+
+def refused(response):
+    # Wagtail's admin answers a PermissionDenied with a redirect to the dashboard.
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == "/admin/"
+    )
+
+
+def public_state(page):
+    page = Page.objects.get(pk=page.pk).specific
+    return (page.live, page.live_revision_id, page.title, page.alias_of_id, page.pitch)
+
+
+def edit_a_string(client, record, value):
+    segment = StringSegment.objects.filter(source=record.source, string__data="APA à domicile")
+    segment = segment.first() or record.source.stringsegment_set.order_by("order").first()
+    url = f"/admin/localize/translate/{record.pk}/strings/{segment.pk}/edit/"
+    return client.put(url, f"value={value}", content_type="application/x-www-form-urlencoded")
+
+
+def english_page_html(client):
+    return client.get("/en/projets/home-care-allowance/", **VAR).content.decode()
+
+
+def test_an_editor_cannot_publish_a_translation_through_update_translations(
+    client, editor, apa, django_capture_on_commit_callbacks
+):
+    french, english, record = apa
+    client.force_login(editor)
+    assert edit_a_string(client, record, "Pirate title").status_code == 200
+    before = public_state(english)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/localize/update/{record.source_id}/", {"publish_translations": "on"}
+        )
+
+    assert refused(response)
+    assert public_state(english) == before
+    assert "Pirate" not in english_page_html(client)
+
+
+def test_an_editor_cannot_publish_from_the_translation_editor(
+    client, editor, apa, django_capture_on_commit_callbacks
+):
+    french, english, record = apa
+    client.force_login(editor)
+    edit_a_string(client, record, "Pirate title")
+    before = public_state(english)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/pages/{english.pk}/edit/", {"action": "publish"})
+
+    assert refused(response)
+    assert public_state(english) == before
+
+
+def test_a_publisher_publishes_the_same_translation(
+    client, publisher, apa, django_capture_on_commit_callbacks
+):
+    french, english, record = apa
+    client.force_login(publisher)
+    edit_a_string(client, record, "Reviewed title")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/localize/update/{record.source_id}/", {"publish_translations": "on"}
+        )
+
+    assert response.status_code == 302
+    assert "Reviewed title" in english_page_html(client)
+
+
+def test_an_editor_cannot_turn_a_translation_back_into_an_alias_of_a_draft(
+    client, editor, apa, django_capture_on_commit_callbacks
+):
+    """Converting to an alias copies the French page's latest revision — a draft nobody
+    reviewed — into the live English page."""
+    french, english, record = apa
+    french.title = "Brouillon non relu"
+    french.save_revision(user=editor)
+    client.force_login(editor)
+    before = public_state(english)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/page/{english.pk}/convert_to_alias/")
+
+    assert refused(response)
+    assert public_state(english) == before
+    assert "Brouillon non relu" not in english_page_html(client)
+
+
+def test_an_editor_cannot_publish_by_reverting_bulk_publishing_or_the_admin_api(
+    client, editor, apa, django_capture_on_commit_callbacks
+):
+    french, _english, _record = apa
+    published = french.live_revision
+    french.title = "Brouillon non relu"
+    french.save_revision(user=editor)
+    client.force_login(editor)
+    before = public_state(french)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        attempts = {
+            "bulk publish": client.post(
+                f"/admin/bulk/wagtailcore/page/publish/?id={french.pk}",
+                {"include_descendants": "on"},
+            ),
+            "admin API": client.post(
+                f"/admin/api/main/pages/{french.pk}/action/publish/",
+                {},
+                content_type="application/json",
+            ),
+            "revert": client.post(
+                f"/admin/api/main/pages/{french.pk}/action/revert_to_page_revision/",
+                {"revision_id": published.pk},
+                content_type="application/json",
+            ),
+        }
+
+    # Reverting makes a new draft from the old revision: allowed, and nothing goes live. The
+    # bulk action leaves out the pages one may not publish.
+    assert refused(attempts["admin API"])
+    assert public_state(french) == before
+    html = client.get("/projets/apa-a-domicile/", **VAR).content.decode()
+    assert "Brouillon non relu" not in html
+
+
+def test_an_editor_still_sends_a_live_page_for_translation(client, editor):
+    """Sending for translation is the editors' job: it makes an English draft and leaves
+    the public English page as it was."""
+    english_locale = Locale.objects.get(language_code="en")
+    french = ProjectPage.objects.live().filter(url_path__startswith="/var/projets/")
+    french = french.exclude(slug="apa-a-domicile").first()
+    alias = french.get_translation(english_locale)
+    assert alias.alias_of_id == french.pk and alias.live
+    before = public_state(alias)
+    client.force_login(editor)
+
+    response = client.post(
+        f"/admin/localize/submit/page/{french.pk}/", {"locales": [english_locale.pk]}
+    )
+
+    assert response.status_code == 302, response
+    assert response["Location"] != "/admin/", [str(m) for m in response.wsgi_request._messages]
+    after = public_state(alias)
+    assert after[0:3] == before[0:3]  # still live, same live revision and title
+    assert after[3] is None  # a translation to write now, no longer an alias
