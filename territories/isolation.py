@@ -49,3 +49,10 @@ def can_reach_page(user, page):
     return sees_everything(user) or any(
         page.path.startswith(path) for path in permission_roots(user)
     )
+
+
+def can_explore_page(user, page):
+    """Whether ``page`` is one's own or an ancestor one walks through to reach one's own."""
+    return can_reach_page(user, page) or any(
+        path.startswith(page.path) for path in permission_roots(user)
+    )

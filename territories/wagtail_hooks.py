@@ -9,6 +9,9 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail_localize.views.report import TranslationsReportView
 
+from .bulk_actions import BULK_ACTIONS
+from .chooser import chooser_pages
+from .dashboard import scope_pages_summary
 from .isolation import explorable_pages, reachable_pages, sees_everything
 from .views import TerritoryViewSet
 
@@ -20,8 +23,7 @@ def register_territory_viewset():
 
 @hooks.register("construct_page_chooser_queryset")
 def scope_page_chooser(pages, request):
-    # Also the link chooser of rich text and the "copy to" destinations.
-    return explorable_pages(request.user, pages)
+    return chooser_pages(pages, request)
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -65,3 +67,20 @@ def register_scoped_translation_report():
             name="territory_translations_report_results",
         ),
     ]
+
+
+# Bulk actions gather only the territory's objects (bulk_actions.py). Registered after
+# Wagtail's own (a later registration of the same action type for a model replaces it).
+def register_territory_bulk_actions():
+    for action_class in BULK_ACTIONS:
+        hooks.register("register_bulk_action", action_class, order=1)
+
+
+register_territory_bulk_actions()
+
+
+# The dashboard's page count and link: the territory's home, not the network (dashboard.py).
+# After Wagtail's hook (order 0), which adds the summary item this one replaces.
+@hooks.register("construct_homepage_summary_items", order=1)
+def territory_pages_summary(request, items):
+    scope_pages_summary(request, items)
