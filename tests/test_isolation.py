@@ -17,14 +17,25 @@ from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Revision,
+    TaskState,
+    Workflow,
+    WorkflowState,
+)
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
 from home.models import ContentPage
 from irritants.models import Irritant
 from projects.models import CallForIrritantsPage, ProjectPage
-from territories.models import Territory
+from territories.models import Territory, TerritorySettings
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +197,8 @@ class TerritoryObjects:
         about = ContentPage.objects.child_of(territory.home).get(slug="a-propos")
         about.title = f"{self.marker} en relecture"
         about.save_revision(user=author)
-        territory.workflow.start(about, author)
+        self.about = about
+        self.task_state = territory.workflow.start(about, author).current_task_state
         # A translation, made through wagtail-localize.
         translate_object(page, [english])
         self.translation = page.get_translation(english)
@@ -218,6 +230,26 @@ class TerritoryObjects:
         )
         # An entry in the site history, which must stay within the territory.
         log(instance=self.irritant, action="wagtail.edit", user=author)
+
+    def ids(self):
+        return dict(
+            page=self.page.pk,
+            revision=self.revision.pk,
+            section=self.section.pk,
+            section_alias=self.section.get_translation(self.translation.locale).pk,
+            about=self.about.pk,
+            task_state=self.task_state.pk,
+            translation=self.translation.pk,
+            image=self.image.pk,
+            document=self.document.pk,
+            collection=self.territory.collection_id,
+            site=self.territory.site_id,
+            irritant=self.irritant.pk,
+            workflow=self.territory.workflow_id,
+            task=self.territory.workflow.tasks.first().pk,
+            publishers=self.territory.publishers_id,
+            author=self.author.pk,
+        )
 
     def url(self, template):
         return template.format(
@@ -414,3 +446,383 @@ def test_translation_actions_on_another_territory_are_refused(client, world):
     assert after["section alias"] is None  # the section was submitted for translation
     assert "Pirate" in after["strings"] and "Pirate" not in before["strings"]  # PO imported
     assert not after["enabled"] and after["page"][1] == own.page.pk  # stopped, then an alias
+
+
+# The POST half: every kind of write, with the other territory's ids in the URL ("url") or
+# with one's own URL and the other territory's ids in the body ("body"). Placeholders name
+# the other territory's objects; ``own_…`` names one's own. Bodies are what a hand-made
+# request would send; refusal must not depend on them being complete.
+API = "/admin/api/main/pages/{page}/action/"
+POST_ACTIONS = [
+    # Pages
+    ("page", "url", "/admin/pages/{page}/edit/", {"title": "Pirate", "action-publish": "1"}),
+    ("page", "url", "/admin/pages/{page}/edit/", {"title": "Pirate", "slug": "pirate"}),
+    ("page", "url", "/admin/pages/{page}/edit/preview/", {"title": "Pirate"}),
+    ("page", "url", "/admin/pages/{page}/delete/", {}),
+    ("page", "url", "/admin/pages/{page}/unpublish/", {"include_descendants": "on"}),
+    ("page", "url", "/admin/pages/{page}/move/{own_section}/confirm/", {}),
+    (
+        "page",
+        "url",
+        "/admin/pages/{page}/copy/",
+        {"new_title": "Pirate", "new_slug": "pirate", "new_parent_page": "{own_section}"},
+    ),
+    (
+        "page",
+        "url",
+        "/admin/pages/{page}/privacy/",
+        {"restriction_type": "password", "password": "x"},
+    ),
+    ("page", "url", "/admin/pages/{page}/lock/", {}),
+    ("page", "url", "/admin/pages/{page}/unlock/", {}),
+    ("page", "url", "/admin/pages/{page}/revisions/{revision}/revert/", {}),
+    ("page", "url", "/admin/pages/{page}/revisions/{revision}/unschedule/", {}),
+    ("page", "url", "/admin/pages/{page}/set_position/?position=0", {}),
+    ("page", "url", "/admin/pages/{section_alias}/convert_alias/", {}),
+    ("page", "url", "/admin/localize/submit/page/{page}/", {"locales": ["{english}"]}),
+    ("workflow", "url", "/admin/pages/workflow/action/{about}/approve/{task_state}/", {}),
+    ("workflow", "url", "/admin/pages/workflow/action/{about}/reject/{task_state}/", {}),
+    ("workflow", "url", "/admin/pages/workflow/confirm_cancellation/{about}/", {}),
+    ("workflow", "url", "/admin/pages/{about}/edit/", {"action-cancel-workflow": "1"}),
+    ("page", "url", "/admin/bulk/wagtailcore/page/delete/?id={page}", {}),
+    ("page", "url", "/admin/bulk/wagtailcore/page/unpublish/?id={page}", {}),
+    ("page", "url", "/admin/bulk/wagtailcore/page/publish/?id={page}", {}),
+    (
+        "page",
+        "url",
+        "/admin/bulk/wagtailcore/page/move/?id={page}",
+        {"chooser": "{own_section}", "move_applicable": "on"},
+    ),
+    ("page", "url", "/admin/bulk/wagtailcore/page/delete/?id=all&childOf={section}", {}),
+    ("page", "url", "/admin/bulk/wagtailcore/page/publish/?id=all&childOf={section}", {}),
+    ("page", "api", API + "publish/", {}),
+    ("page", "api", API + "unpublish/", {}),
+    ("page", "api", API + "delete/", {}),
+    ("page", "api", API + "copy/", {"destination_page_id": "{own_section}"}),
+    ("page", "api", API + "move/", {"destination_page_id": "{own_section}"}),
+    ("page", "api", API + "create_alias/", {"destination_page_id": "{own_section}"}),
+    ("page", "api", API + "copy_for_translation/", {"locale": "en"}),
+    ("page", "api", API + "revert_to_page_revision/", {"revision_id": "{revision}"}),
+    ("page", "api", "/admin/api/main/pages/{section_alias}/action/convert_alias/", {}),
+    # Sections: creating, moving or copying into the other territory's tree
+    (
+        "section",
+        "url",
+        "/admin/pages/add/projects/projectpage/{section}/",
+        {"title": "Pirate", "slug": "pirate", "action-publish": "1"},
+    ),
+    ("section", "url", "/admin/pages/add/projects/projectpage/{section}/preview/", {"title": "P"}),
+    ("section", "url", "/admin/pages/{own_page}/move/{section}/confirm/", {}),
+    (
+        "section",
+        "body",
+        "/admin/pages/{own_page}/copy/",
+        {"new_title": "Pirate", "new_slug": "pirate", "new_parent_page": "{section}"},
+    ),
+    (
+        "section",
+        "body",
+        "/admin/api/main/pages/{own_page}/action/copy/",
+        {"destination_page_id": "{section}"},
+    ),
+    (
+        "section",
+        "body",
+        "/admin/api/main/pages/{own_page}/action/move/",
+        {"destination_page_id": "{section}"},
+    ),
+    (
+        "section",
+        "body",
+        "/admin/api/main/pages/{own_page}/action/create_alias/",
+        {"destination_page_id": "{section}"},
+    ),
+    (
+        "section",
+        "body",
+        "/admin/bulk/wagtailcore/page/move/?id={own_page}",
+        {"chooser": "{section}", "move_applicable": "on"},
+    ),
+    ("section", "url", "/admin/reuse-project/{shareable}/?into={section}", {"into": "{section}"}),
+    (
+        "section",
+        "body",
+        "/admin/reuse-project/{shareable}/?into={own_section}",
+        {"into": "{section}"},
+    ),
+    # Images
+    (
+        "image",
+        "url",
+        "/admin/images/{image}/",
+        {"title": "Pirate", "collection": "{own_collection}"},
+    ),
+    ("image", "url", "/admin/images/{image}/delete/", {}),
+    ("image", "url", "/admin/bulk/wagtailimages/image/delete/?id={image}", {}),
+    (
+        "image",
+        "url",
+        "/admin/bulk/wagtailimages/image/add_to_collection/?id={image}",
+        {"collection": "{own_collection}"},
+    ),
+    ("image", "url", "/admin/bulk/wagtailimages/image/add_tags/?id={image}", {"tags": "pirate"}),
+    (
+        "image",
+        "body",
+        "/admin/bulk/wagtailimages/image/add_to_collection/?id={own_image}",
+        {"collection": "{collection}"},
+    ),
+    (
+        "image",
+        "body",
+        "/admin/images/{own_image}/",
+        {"title": "Pirate", "collection": "{collection}"},
+    ),
+    (
+        "image",
+        "body",
+        "/admin/images/add/",
+        {"title": "Pirate", "file": "<png>", "collection": "{collection}"},
+    ),
+    (
+        "image",
+        "body",
+        "/admin/images/multiple/add/",
+        {"files[]": "<png>", "collection": "{collection}"},
+    ),
+    (
+        "image",
+        "body",
+        "/admin/images/chooser/upload/",
+        {
+            "image-chooser-upload-title": "Pirate",
+            "image-chooser-upload-file": "<png>",
+            "image-chooser-upload-collection": "{collection}",
+        },
+    ),
+    # Documents
+    ("document", "url", "/admin/documents/edit/{document}/", {"title": "Pirate"}),
+    ("document", "url", "/admin/documents/delete/{document}/", {}),
+    ("document", "url", "/admin/bulk/wagtaildocs/document/delete/?id={document}", {}),
+    (
+        "document",
+        "url",
+        "/admin/bulk/wagtaildocs/document/add_to_collection/?id={document}",
+        {"collection": "{own_collection}"},
+    ),
+    ("document", "url", "/admin/bulk/wagtaildocs/document/add_tags/?id={document}", {"tags": "p"}),
+    (
+        "document",
+        "body",
+        "/admin/bulk/wagtaildocs/document/add_to_collection/?id={own_document}",
+        {"collection": "{collection}"},
+    ),
+    (
+        "document",
+        "body",
+        "/admin/documents/edit/{own_document}/",
+        {"title": "Pirate", "collection": "{collection}"},
+    ),
+    (
+        "document",
+        "body",
+        "/admin/documents/add/",
+        {"title": "Pirate", "file": "<pdf>", "collection": "{collection}"},
+    ),
+    (
+        "document",
+        "body",
+        "/admin/documents/multiple/add/",
+        {"files[]": "<pdf>", "collection": "{collection}"},
+    ),
+    (
+        "document",
+        "body",
+        "/admin/documents/chooser/upload/",
+        {
+            "document-chooser-upload-title": "Pirate",
+            "document-chooser-upload-file": "<pdf>",
+            "document-chooser-upload-collection": "{collection}",
+        },
+    ),
+    # Collections
+    ("collection", "url", "/admin/collections/{collection}/", {"name": "Pirate", "parent": "1"}),
+    ("collection", "url", "/admin/collections/{collection}/delete/", {}),
+    ("collection", "body", "/admin/collections/add/", {"name": "Pirate", "parent": "{collection}"}),
+    # The site's identity
+    (
+        "site settings",
+        "url",
+        "/admin/settings/territories/territorysettings/{site}/",
+        {"display_name": "Pirate", "primary_color": "#000091"},
+    ),
+    # Irritants
+    (
+        "irritant",
+        "url",
+        "/admin/irritants/edit/{irritant}/",
+        {"status": "rejected", "public_answer": "Pirate", "title": "Pirate"},
+    ),
+    ("irritant", "url", "/admin/irritants/delete/{irritant}/", {}),
+    ("irritant", "url", "/admin/irritants/create-project/{irritant}/", {}),
+    # Workflows, groups and accounts
+    ("workflow", "url", "/admin/workflows/edit/{workflow}/", {"name": "Pirate"}),
+    ("workflow", "url", "/admin/workflows/disable/{workflow}/", {}),
+    (
+        "workflow",
+        "url",
+        "/admin/workflows/tasks/edit/{task}/",
+        {"name": "Pirate", "groups": ["{own_publishers}"]},
+    ),
+    ("workflow", "url", "/admin/workflows/tasks/disable/{task}/", {}),
+    ("account", "url", "/admin/groups/edit/{publishers}/", {"name": "Pirate"}),
+    ("account", "url", "/admin/groups/delete/{publishers}/", {}),
+    ("account", "url", "/admin/users/edit/{author}/", {"username": "pirate", "is_active": ""}),
+    ("account", "url", "/admin/users/delete/{author}/", {}),
+    ("account", "url", "/admin/bulk/auth/user/set_active/?id={author}", {"mark_as_active": ""}),
+    (
+        "account",
+        "body",
+        "/admin/users/new/",
+        {
+            "username": "pirate",
+            "email": "pirate@example.org",
+            "first_name": "P",
+            "last_name": "P",
+            "password1": "Pirate-2026-x",
+            "password2": "Pirate-2026-x",
+            "groups": ["{publishers}"],
+        },
+    ),
+]
+
+
+def fill(value, ids):
+    if isinstance(value, list):
+        return [fill(item, ids) for item in value]
+    if value == "<png>":
+        return png()
+    if value == "<pdf>":
+        return ContentFile(b"%PDF-1.4 pirate", name="pirate.pdf")
+    return value.format(**ids)
+
+
+def send(client, kind, template, body, ids):
+    url = template.format(**ids)
+    data = {key: fill(value, ids) for key, value in body.items()}
+    if kind == "api":
+        return client.post(url, json.dumps(data), content_type="application/json")
+    return client.post(url, data)
+
+
+def database_state(*territories):
+    """What a write could change, in both territories and in what they share."""
+    state = {
+        "counts": {
+            model.__name__: model.objects.count()
+            for model in (
+                Page,
+                Revision,
+                PageViewRestriction,
+                Image,
+                Document,
+                Collection,
+                Irritant,
+                WorkflowState,
+                TaskState,
+                GroupPagePermission,
+                Group,
+                get_user_model(),
+                Translation,
+            )
+        },
+        "users": list(get_user_model().objects.order_by("pk").values_list("username", "is_active")),
+        "groups": list(Group.objects.order_by("pk").values_list("name", flat=True)),
+        "workflows": list(Workflow.objects.order_by("pk").values_list("name", "active")),
+        "tasks": list(
+            GroupApprovalTask.objects.order_by("pk").values_list("name", "active", "groups")
+        ),
+        "collections": list(Collection.objects.order_by("path").values_list("name", "path")),
+        "restrictions": list(PageViewRestriction.objects.values_list("page_id", "password")),
+    }
+    for territory in territories:
+        state[territory.slug] = {
+            "pages": list(
+                territory.pages()
+                .order_by("path")
+                .values_list(
+                    "pk",
+                    "title",
+                    "draft_title",
+                    "slug",
+                    "path",
+                    "live",
+                    "live_revision_id",
+                    "latest_revision_id",
+                    "locked",
+                    "alias_of_id",
+                )
+            ),
+            "images": list(
+                Image.objects.filter(collection=territory.collection)
+                .order_by("pk")
+                .values_list("pk", "title", "file")
+            ),
+            "documents": list(
+                Document.objects.filter(collection=territory.collection)
+                .order_by("pk")
+                .values_list("pk", "title", "file")
+            ),
+            "irritants": list(Irritant.objects.filter(territory=territory).order_by("pk").values()),
+            "identity": list(TerritorySettings.objects.filter(site=territory.site_id).values()),
+        }
+    return state
+
+
+def test_isolation_matrix_post(client, world, capsys):
+    """Every write of the list, by both roles of the Var, against the Pau: refused (or, with
+    only the body pointing at Pau, not carried out) and the database unchanged."""
+    users, own, other = world
+    ids = {
+        **other.ids(),
+        **{f"own_{key}": value for key, value in own.ids().items()},
+        "shareable": ProjectPage.objects.get(slug="lapins", shareable=True).pk,
+        "english": other.translation.locale_id,
+    }
+    leaks, checks = [], 0
+    for role, user in users.items():
+        client.force_login(user)
+        for kind, way, template, body in POST_ACTIONS:
+            before = database_state(own.territory, other.territory)
+            response = send(client, way, template, body, ids)
+            where = f"{role} {kind} {way}: POST {template.format(**ids)}"
+            checks += 1
+            if response.status_code >= 500:
+                leaks.append(f"{where} → {response.status_code}")
+            elif way in ("url", "api") and not refused_write(response):
+                leaks.append(f"{where} → {response.status_code} (not refused)")
+            elif response.status_code == 200 and other.marker in text(response):
+                leaks.append(f"{where} showed Pau's marker")
+            after = database_state(own.territory, other.territory)
+            if way == "body":
+                # Wagtail may carry out the write on one's own side, ignoring the foreign id
+                # (an upload lands in one's only collection): only Pau's side must not move.
+                for state in (before, after):
+                    del state[own.territory.slug], state["counts"]
+            if after != before:
+                changed = [key for key in before if before[key] != after[key]]
+                leaks.append(f"{where} changed the database: {changed}")
+    with capsys.disabled():
+        print(
+            f"\nisolation matrix, POST: {len(POST_ACTIONS)} writes "
+            f"({sum(way != 'body' for _k, way, _t, _b in POST_ACTIONS)} with Pau's ids in the "
+            f"URL, the rest in the body) × {len(users)} roles = {checks} POST checks, each "
+            "with the database compared before and after"
+        )
+    assert checks >= 150
+    assert not leaks, "\n".join(leaks)
+
+
+def refused_write(response):
+    # The admin API answers 403 or 404 (400 when the page may not even be named).
+    return refused(response) or response.status_code == 400

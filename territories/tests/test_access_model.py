@@ -51,7 +51,9 @@ def test_every_territory_holds_exactly_its_declared_roles():
 def test_migrate_restores_the_declared_roles(django_capture_on_commit_callbacks):
     var = Territory.objects.get(slug="var")
     # A grant added by hand to Rédaction: publishing, and rights on the hub.
-    hub = Page.objects.get(depth=2, locale__language_code="fr", sites_rooted_here__is_default_site=True)
+    hub = Page.objects.get(
+        depth=2, locale__language_code="fr", sites_rooted_here__is_default_site=True
+    )
     publish = Permission.objects.get(codename="publish_page")
     GroupPagePermission.objects.create(group=var.editors, page=var.home, permission=publish)
     GroupPagePermission.objects.create(group=var.editors, page=hub, permission=publish)
