@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from territories.reference_forms import TerritoryPageForm
+
 from .blocks import body_blocks
 
 
@@ -28,6 +30,8 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    # Refuses chosen pages, images and documents out of the territory's reach.
+    base_form_class = TerritoryPageForm
 
     class Meta:
         abstract = True

@@ -17,6 +17,7 @@ from home.blocks import footer_link_blocks, key_figure_blocks
 from home.models import BasePage
 
 from .branding import DEFAULT_PRIMARY_COLOR, validate_primary_color
+from .reference_forms import TerritorySettingsForm
 
 
 class TerritoryKind(models.TextChoices):
@@ -175,6 +176,9 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
             help_text=_("The name and footer text that pages in another language show."),
         ),
     ]
+
+    # Refuses a logo or footer link out of the territory's reach.
+    base_form_class = TerritorySettingsForm
 
     class Meta:
         verbose_name = _("site identity")

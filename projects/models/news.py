@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -65,6 +66,18 @@ class NewsPage(BasePage):
     @property
     def summary(self):
         return self.intro
+
+    def clean(self):
+        super().clean()
+        from territories.references import MESSAGES, refused_references, territory_of
+
+        # Whoever saves, from the admin or not: a news item of one territory would otherwise
+        # show on another territory's project page and feed. (A page not yet in the tree has
+        # no territory yet: the save that places it checks again.)
+        if self.path and refused_references(
+            self, territory=territory_of(self), fields=["related_projects"]
+        ):
+            raise ValidationError(MESSAGES["project"])
 
 
 class NewsPageProject(Orderable):
