@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail_localize.views.report import TranslationsReportView
 
+from . import translation_review
 from .bulk_actions import BULK_ACTIONS
 from .chooser import chooser_pages
 from .dashboard import scope_pages_summary
@@ -84,3 +85,21 @@ register_territory_bulk_actions()
 @hooks.register("construct_homepage_summary_items", order=1)
 def territory_pages_summary(request, items):
     scope_pages_summary(request, items)
+
+
+# Editors send their translations to the territory's review (translation_review.py).
+@hooks.register("register_admin_urls")
+def register_translation_review():
+    return [
+        path(
+            "territories/translations/<int:page_id>/submit/",
+            translation_review.submit_view,
+            name="territory_submit_translation",
+        )
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+@hooks.register("register_page_header_buttons")
+def submit_translation_button(page, user, *args, next_url=None, **kwargs):
+    yield translation_review.SubmitTranslationButton(page=page)

@@ -195,3 +195,51 @@ def test_an_editor_still_sends_a_live_page_for_translation(client, editor):
     after = public_state(alias)
     assert after[0:3] == before[0:3]  # still live, same live revision and title
     assert after[3] is None  # a translation to write now, no longer an alias
+
+
+def test_an_editor_translation_goes_through_the_territory_review(
+    client, editor, publisher, apa, django_capture_on_commit_callbacks
+):
+    french, english, record = apa
+    client.force_login(editor)
+    edit_a_string(client, record, "Home care allowance, reviewed")
+    before = public_state(english)
+    explorer = client.get(f"/admin/pages/{english.get_parent().pk}/").content.decode()
+    assert f"/admin/territories/translations/{english.pk}/submit/" in explorer
+    assert client.get(f"/admin/territories/translations/{english.pk}/submit/").status_code == 200
+
+    response = client.post(f"/admin/territories/translations/{english.pk}/submit/")
+
+    assert response.status_code == 302
+    assert public_state(english) == before  # nothing public before the review
+    english.refresh_from_db()
+    state = english.current_workflow_state
+    assert state is not None and state.workflow == Territory.objects.get(slug="var").workflow
+    assert english.get_latest_revision().content["title"] == "Home care allowance, reviewed"
+
+    # The publisher approves in Wagtail's own screen: it goes live then.
+    client.force_login(publisher)
+    task_state = state.current_task_state
+    with django_capture_on_commit_callbacks(execute=True):
+        approve = client.post(
+            f"/admin/pages/workflow/action/{english.pk}/approve/{task_state.pk}/", {}
+        )
+    assert approve.status_code in (200, 302)
+    assert "Home care allowance, reviewed" in english_page_html(client)
+
+
+def test_an_editor_cannot_submit_another_territory_translation(client, apa):
+    _french, english, _record = apa
+    pau = Territory.objects.get(slug="pau")
+    user = get_user_model().objects.create_user(username="redaction-pau-t", password="x")
+    user.groups.add(pau.editors)
+    client.force_login(user)
+    before = public_state(english)
+    revisions = english.revisions.count()
+
+    for method in (client.get, client.post):
+        response = method(f"/admin/territories/translations/{english.pk}/submit/")
+        assert response.status_code in (302, 403, 404)
+    assert public_state(english) == before
+    assert english.revisions.count() == revisions
+    assert Page.objects.get(pk=english.pk).specific.current_workflow_state is None
