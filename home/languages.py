@@ -10,10 +10,10 @@ the canonical address and marks its content with the source's language.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import PageViewRestriction
+
+from .privacy import public
 
 
 @dataclass(frozen=True)
@@ -49,23 +49,12 @@ def sort_key(version):
     return [code for code, _name in settings.LANGUAGES].index(version.code)
 
 
-def restrictions_above(path):
-    """The view restrictions of a page or of its ancestors (which also apply to it).
-
-    In the translations' query itself: ``PageQuerySet.public()`` would cost a query more.
-    """
-    return PageViewRestriction.objects.annotate(
-        restricted_path=ExpressionWrapper(path, output_field=CharField())
-    ).filter(restricted_path__startswith=F("page__path"))
-
-
 def page_languages(request, page):
     """The language versions of a Wagtail page, in the order of settings.LANGUAGES."""
     names = language_names()
+    # Private pages are private in every language (home/privacy.py), in the same query.
     translations = list(
-        page.get_translations(inclusive=True)
-        .live()
-        .exclude(Exists(restrictions_above(OuterRef("path"))))
+        public(page.get_translations(inclusive=True).live())
         .filter(locale__language_code__in=names)
         .select_related("locale")
     )

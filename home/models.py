@@ -55,6 +55,13 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.intro
 
+    def get_view_restrictions(self):
+        # Wagtail checks these before serving: a restriction on any language version of
+        # the page or of its ancestors applies (home/privacy.py, the listings' rule too).
+        from .privacy import view_restrictions
+
+        return view_restrictions(self)
+
 
 class NetworkHomePage(BasePage):
     """The hub: root of the default site, presents the network and all its territories."""

@@ -11,6 +11,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page, Site
 
+from .privacy import public
+
 
 def site_for(request):
     """The request's site; the default site for a host no site claims (as Wagtail serves it)."""
@@ -20,7 +22,8 @@ def site_for(request):
 
 
 class SiteSitemap(Sitemap):
-    """The live, public pages of the request's site in every language that really has them.
+    """The live, public pages of the request's site in every language that really has them
+    (a page private in one language is private in all: home/privacy.py).
 
     A site's root page is its tree in the default language; each translation of that root
     holds the same site in another language. Alias pages only mirror a page of another
@@ -37,8 +40,7 @@ class SiteSitemap(Sitemap):
         for translated_root in Page.objects.filter(translation_key=root.translation_key):
             trees |= Page.objects.descendant_of(translated_root, inclusive=True)
         return (
-            trees.live()
-            .public()
+            public(trees.live())
             .filter(alias_of__isnull=True)
             .order_by("path")
             .defer_streamfields()

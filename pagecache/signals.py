@@ -8,9 +8,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.privacy import covered_by
 from irritants.models import Irritant
 from projects.models import Theme, UserType
 from territories.models import Territory, TerritorySettings, TerritorySettingsTranslation
@@ -40,6 +41,20 @@ def page_deleted(sender, instance, **kwargs):
     # Sent once per model of the page's inheritance chain: the base Page row is enough.
     if sender is Page:
         bump(*sites_showing_pages([instance]))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def view_restriction_changed(sender, instance, **kwargs):
+    # A restriction hides the page in every language and everything under it, wherever it
+    # was shown (home/privacy.py); lifting it shows them again. Pages the restriction came
+    # down with (a deleted section) are no longer there to list.
+    pages = list(covered_by(instance.page_id))
+    if not pages:
+        return
+    scopes = sites_showing_pages(pages)
+    bump(*scopes)
+    purge_listings(pages[0], scopes, pages=pages)
 
 
 @receiver(post_save, sender=TerritorySettings)

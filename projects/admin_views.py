@@ -14,6 +14,7 @@ from territories.models import under_paths
 from territories.queries import live_territories
 
 from .models import ProjectPage
+from .queries import published
 from .services import reuse_destinations, reuse_project
 
 
@@ -24,7 +25,7 @@ def reuse_index(request):
     one's own territory's projects are left out (there is nothing to reuse from oneself).
     """
     locale = Locale.get_default()
-    projects = ProjectPage.objects.live().public().filter(shareable=True, locale=locale)
+    projects = published(ProjectPage.objects.filter(shareable=True, locale=locale))
     if not sees_everything(request.user):
         projects = projects.exclude(under_paths(permission_roots(request.user)))
     territories = live_territories(locale)
@@ -44,7 +45,7 @@ def reuse(request, project_id):
     # the isolation guard (which looks at page_id, not project_id) does not apply to it.
     # The destination is what isolation is about, and only the user's own are offered.
     original = get_object_or_404(
-        ProjectPage.objects.live().public().filter(shareable=True), pk=project_id
+        published(ProjectPage.objects.filter(shareable=True)), pk=project_id
     )
     destinations = reuse_destinations(request.user)
     wanted = request.POST.get("into") or request.GET.get("into")

@@ -1,5 +1,6 @@
 """RSS 2.0 and Atom feeds of news: the network's on the hub, a territory's on its own site,
-and one per project. Each serves the active language's pages."""
+and one per project. Each serves the active language's pages: the items the same site's pages
+list in that language (projects/queries.py)."""
 
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -10,8 +11,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import NewsIndexPage, ProjectPage
-from .queries import news_feed
+from .models import NewsIndexPage
+from .queries import news_feed, published_project
 from .sites import scope_for
 
 
@@ -29,13 +30,7 @@ def feed_source(request, project_slug=None):
     if scope is None:
         raise Http404
     if project_slug is not None:
-        project = (
-            ProjectPage.objects.live()
-            .public()
-            .descendant_of(scope.root)
-            .filter(locale=scope.locale, slug=project_slug)
-            .first()
-        )
+        project = published_project(scope.root, scope.locale, project_slug)
         if project is None:
             raise Http404
         items = news_feed(scope.locale, project=project)

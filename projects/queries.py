@@ -3,63 +3,116 @@
 from collections import Counter
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 from django.utils import timezone
+from wagtail.models import Page
 
-from home.languages import restrictions_above
+from home.privacy import public
 from territories.queries import territory_of
 
 from .models import CallForIrritantsPage, NewsPage, ProjectPage
 
 
-def _published(queryset):
-    # PageQuerySet.public() reads the view restrictions in a query of its own; as a
-    # subquery they cost none.
-    return queryset.live().exclude(Exists(restrictions_above(OuterRef("path"))))
+def published(queryset):
+    """The live pages of ``queryset`` that no view restriction hides, in any language
+    (home/privacy.py): the one rule of every public listing, in the listing's own query."""
+    return public(queryset.live())
+
+
+def site_tree_path(page):
+    """The tree path of the home page ``page`` belongs to, in its language: a site's home,
+    and each of its translations, sits at depth 2 (pagecache/dependencies.py too)."""
+    return page.path[: Page.steplen * 2]
+
+
+def in_the_same_tree(queryset, page):
+    """The pages of ``queryset`` on the same site and in the same language as ``page``."""
+    return queryset.filter(path__startswith=site_tree_path(page))
 
 
 def project_listing(queryset):
-    return _published(queryset).order_by("title")
+    return published(queryset).order_by("title")
+
+
+def _in_the_language_of(page, links):
+    """``page``'s language versions of the projects its links choose (``links``: rows with
+    ``project`` and ``sort_order``, a highlight or a news item's project), under ``page``'s
+    own site, in the links' order: the translation where there is one, else the alias."""
+    if isinstance(links, QuerySet):
+        keys = links.values("project__translation_key")
+        link = links.filter(project__translation_key=OuterRef("translation_key"))
+        order = Subquery(link.values("sort_order")[:1])
+    else:
+        # A preview's links, not saved yet: in memory.
+        keys = [link.project.translation_key for link in links if link.project_id]
+        if not keys:
+            return []
+        order = Case(
+            *[When(translation_key=key, then=Value(number)) for number, key in enumerate(keys)],
+            output_field=IntegerField(),
+        )
+    projects = ProjectPage.objects.filter(translation_key__in=keys)
+    return list(
+        published(in_the_same_tree(projects, page))
+        .annotate(link_order=order)
+        .order_by("link_order", "pk")
+    )
 
 
 def highlighted_projects(territory, limit=3):
     """The projects the territory chose to highlight, or its latest ones."""
-    chosen = [
-        highlight.project
-        for highlight in territory.highlights.select_related("project")
-        if highlight.project.live
-    ]
+    chosen = _in_the_language_of(territory, territory.highlights.all())
     if chosen:
         return chosen
     return list(
-        _published(ProjectPage.objects.descendant_of(territory)).order_by("-first_published_at")[
+        published(ProjectPage.objects.descendant_of(territory)).order_by("-first_published_at")[
             :limit
         ]
     )
 
 
+def projects_of_news(news):
+    """The projects a news item is about, as its page shows them."""
+    return _in_the_language_of(news, news.related_projects.all())
+
+
 def latest_news(territory, limit):
-    return list(_published(NewsPage.objects.descendant_of(territory)).order_by("-date")[:limit])
+    return list(published(NewsPage.objects.descendant_of(territory)).order_by("-date")[:limit])
+
+
+def news_about(project):
+    """The news about a project, for its page and its feeds alike: in the project's
+    language (French news on a French page; on an English page the English versions,
+    translations or aliases, of news linking any version of the project) and from the
+    project's own territory only, whatever another territory's news links to."""
+    return (
+        published(
+            in_the_same_tree(
+                NewsPage.objects.filter(
+                    related_projects__project__translation_key=project.translation_key
+                ),
+                project,
+            )
+        )
+        .order_by("-date", "-pk")
+        .distinct()
+    )
 
 
 def latest_news_about(project, limit):
-    return list(
-        _published(NewsPage.objects.filter(related_projects__project=project))
-        .order_by("-date")
-        .distinct()[:limit]
-    )
+    return list(news_about(project)[:limit])
 
 
 def news_page(news_index, page_number, per_page):
     """One page of the index's news; a bad page number gives the first or last page."""
-    news = _published(NewsPage.objects.child_of(news_index)).order_by("-date", "-pk")
+    news = published(NewsPage.objects.child_of(news_index)).order_by("-date", "-pk")
     return Paginator(news, per_page).get_page(page_number)
 
 
 def open_calls(territory):
     today = timezone.localdate()
     return list(
-        _published(CallForIrritantsPage.objects.descendant_of(territory))
+        published(CallForIrritantsPage.objects.descendant_of(territory))
         .filter(opens_on__lte=today, closes_on__gte=today)
         .order_by("closes_on")
     )
@@ -67,13 +120,13 @@ def open_calls(territory):
 
 def latest_news_with_territories(territories, locale, limit=6):
     """The network's latest news, each paired with the territory it comes from."""
-    news = _published(NewsPage.objects.filter(locale=locale)).order_by("-date")[:limit]
+    news = published(NewsPage.objects.filter(locale=locale)).order_by("-date")[:limit]
     return [(item, territory_of(item, territories)) for item in news]
 
 
 def projects_in(locale, territory=None):
     """The published projects of one language, network-wide or under one territory."""
-    projects = _published(ProjectPage.objects.filter(locale=locale))
+    projects = published(ProjectPage.objects.filter(locale=locale))
     if territory is not None:
         projects = projects.descendant_of(territory)
     return projects
@@ -97,8 +150,8 @@ def shareable_projects(locale):
 
 def _own_content(queryset):
     """The pages written in their tree's language. An alias (the copy a synchronised tree
-    keeps of an untranslated page) shows its source's text: a feed or a dataset in that
-    language would repeat the source's items, in the source's language."""
+    keeps of an untranslated page) shows its source's text: a dataset in that language
+    would repeat the source's records, in the source's language."""
     return queryset.filter(alias_of__isnull=True)
 
 
@@ -127,7 +180,7 @@ def projects_per_phase(projects):
 
 
 def calls_count(territory):
-    return _published(
+    return published(
         CallForIrritantsPage.objects.descendant_of(territory).filter(locale=territory.locale_id)
     ).count()
 
@@ -149,11 +202,22 @@ def key_results(projects):
     ]
 
 
+def published_project(root, locale, slug):
+    """The published project of one site and language with this slug, or None."""
+    projects = ProjectPage.objects.descendant_of(root).filter(locale=locale, slug=slug)
+    return published(projects).first()
+
+
 def news_feed(locale, territory=None, project=None, limit=30):
-    """The latest published news for a feed: the network's, a territory's or a project's."""
-    news = _own_content(_published(NewsPage.objects.filter(locale=locale)))
-    if territory is not None:
-        news = news.descendant_of(territory)
+    """The latest published news for a feed: the network's, a territory's or a project's.
+
+    The same items as the pages list in that language (aliases included where nothing is
+    translated): the hub's latest news, the territory's news index, the project's page.
+    """
     if project is not None:
-        news = news.filter(related_projects__project=project).distinct()
+        news = news_about(project)
+    else:
+        news = published(NewsPage.objects.filter(locale=locale))
+        if territory is not None:
+            news = news.descendant_of(territory)
     return list(news.order_by("-date", "-pk")[:limit])

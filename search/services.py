@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from home.models import NetworkHomePage
+from home.privacy import public_pages
 from projects.models import CallForIrritantsPage, NewsPage, ProjectPage
 from territories.queries import live_territories, territory_of
 
@@ -78,7 +79,9 @@ class Scope:
         return cls(site=site, locale=locale, is_network=is_network)
 
     def pages(self):
-        pages = Page.objects.live().public().filter(locale=self.locale)
+        # Search backends filter on indexed fields only: the privacy rule (home/privacy.py)
+        # goes in as a subquery of page ids.
+        pages = Page.objects.live().filter(pk__in=public_pages()).filter(locale=self.locale)
         if self.site is None:
             return pages.none()
         if self.is_network:

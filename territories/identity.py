@@ -9,6 +9,7 @@ from wagtail.images.models import Rendition
 from wagtail.models import Page, Site
 
 from home.models import AccessibilityPage
+from home.privacy import is_public, public
 from pagecache.generations import cached_for_site, site_for_request
 
 from .branding import DEFAULT_PRIMARY_COLOR, HEX_COLOR_RE
@@ -50,9 +51,9 @@ class SiteIdentity:
         settings, _created = TerritorySettings.objects.select_related("logo").get_or_create(
             site=site
         )
-        menu = list(home.get_children().live().public().in_menu())
+        menu = list(public(home.get_children().live().in_menu()))
         # The statement in the page's language (an alias of the French one until translated).
-        accessibility = AccessibilityPage.objects.child_of(home).live().public().first()
+        accessibility = public(AccessibilityPage.objects.child_of(home).live()).first()
         name, footer_text = settings.display_name, settings.footer_text
         language = get_language()
         if language != django_settings.LANGUAGE_CODE:
@@ -109,13 +110,14 @@ def network_url(site):
 
 
 def footer_links(settings, request):
-    """The footer's links, each to a live page (in the current language) or an address."""
+    """The footer's links, each to a live, public page (in the current language) or an
+    address."""
     links = []
     for block in settings.footer_links:
         page, url = block.value["page"], block.value["url"]
         if page is not None:
             page = page.localized
-            if not page.live:
+            if not is_public(page):
                 continue
             url = page.get_url(request)
         links.append(FooterLink(label=block.value["label"], url=url))

@@ -1,9 +1,11 @@
+from home.privacy import public
+
 from .models import TerritoryHomePage
 
 
 def live_territories(locale):
-    """The live territory home pages in one language, alphabetically."""
-    return list(TerritoryHomePage.objects.live().public().filter(locale=locale).order_by("title"))
+    """The live, public territory home pages in one language, alphabetically."""
+    return list(public(TerritoryHomePage.objects.live()).filter(locale=locale).order_by("title"))
 
 
 def territory_of(page, territories):

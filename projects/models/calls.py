@@ -25,8 +25,10 @@ class CallIndexPage(BasePage):
         verbose_name_plural = _("calls for irritants indexes")
 
     def get_context(self, request, *args, **kwargs):
+        from ..queries import published
+
         context = super().get_context(request, *args, **kwargs)
-        calls = CallForIrritantsPage.objects.child_of(self).live().public().order_by("-opens_on")
+        calls = published(CallForIrritantsPage.objects.child_of(self)).order_by("-opens_on")
         context["calls"] = calls
         return context
 

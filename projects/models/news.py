@@ -55,12 +55,10 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news items")
 
     def get_context(self, request, *args, **kwargs):
+        from ..queries import projects_of_news
+
         context = super().get_context(request, *args, **kwargs)
-        context["related_projects"] = [
-            link.project
-            for link in self.related_projects.select_related("project")
-            if link.project.live
-        ]
+        context["related_projects"] = projects_of_news(self)
         return context
 
     @property

@@ -1,0 +1,97 @@
+"""Which pages a view restriction hides: one rule, for serving a page and for every listing.
+
+A restriction (password, login, groups) set on a page applies to that page in every
+language, translations and wagtail-localize's aliases alike, and to everything under any of
+them. Restricting a French page hides its English translation; restricting the English one
+hides the French page too: a director of communication who makes a page private means the
+page, not one of its copies.
+
+A restriction R applies to a page P when:
+
+- an ancestor of P, or P itself, is a language version of R's page, or an alias of it
+  (R's page in any language, and everything under it);
+- a language version of P, or the page P is an alias of, lies under R's page (a translation
+  that was moved elsewhere stays private).
+
+``view_restrictions(page)`` answers for one page (Wagtail's check when it serves a page);
+``private_q()`` answers for every row of a queryset, in subqueries of the same SQL query, so a
+listing costs no query more however many restrictions or pages there are.
+"""
+
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from wagtail.models import Page, PageViewRestriction
+
+
+def _above(pages, path):
+    """The pages of ``pages`` at ``path`` (an expression) or above it in the tree."""
+    return pages.annotate(target_path=ExpressionWrapper(path, output_field=CharField())).filter(
+        target_path__startswith=F("path")
+    )
+
+
+def _covered_q(restricted, prefix=""):
+    """Q for the pages that restrictions set on the ``restricted`` pages apply to.
+
+    ``prefix`` reaches the page through a relation (``"project__"``). Every subquery but
+    the last is uncorrelated: the database computes it once per query.
+    """
+    under = Page.objects.filter(Exists(_above(restricted, OuterRef("path"))))
+    # The restricted pages in every language, and their aliases: whatever lies under one
+    # of them is covered.
+    versions = Page.objects.filter(
+        Q(translation_key__in=restricted.values("translation_key"))
+        | Q(alias_of_id__in=restricted.values("pk"))
+    )
+    return (
+        Q(**{f"{prefix}translation_key__in": under.values("translation_key")})
+        | Q(**{f"{prefix}alias_of__isnull": False, f"{prefix}alias_of_id__in": under.values("pk")})
+        | Q(Exists(_above(versions, OuterRef(f"{prefix}path"))))
+    )
+
+
+def private_q(prefix=""):
+    """Q for the pages a view restriction applies to."""
+    restricted = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))
+    return _covered_q(restricted, prefix)
+
+
+def covered_by(page_id):
+    """The pages a restriction set on this page applies to (or applied to, once removed)."""
+    return Page.objects.filter(_covered_q(Page.objects.filter(pk=page_id)))
+
+
+def public(queryset):
+    """The pages of ``queryset`` no view restriction applies to."""
+    return queryset.exclude(private_q())
+
+
+def public_pages():
+    """The ids of every public page, for queries that cannot take ``private_q`` itself
+    (search backends filter on indexed fields only)."""
+    return public(Page.objects.all()).values("pk")
+
+
+def is_public(page):
+    """Whether one page is live and no restriction applies to it (one query)."""
+    return page.live and not view_restrictions(page).exists()
+
+
+def ancestor_paths(page):
+    """The tree paths of the page and of its ancestors, computed without a query."""
+    step = Page.steplen
+    return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+
+
+def view_restrictions(page):
+    """The restrictions that apply to ``page`` (the same rule as ``private_q``), in one query
+    when evaluated."""
+    lineage = Page.objects.filter(path__in=ancestor_paths(page))
+    versions_below = Page.objects.filter(
+        Q(translation_key=page.translation_key) | Q(pk=page.alias_of_id),
+        path__startswith=OuterRef("page__path"),
+    )
+    return PageViewRestriction.objects.filter(
+        Q(page__translation_key__in=lineage.values("translation_key"))
+        | Q(page_id__in=lineage.filter(alias_of__isnull=False).values("alias_of_id"))
+        | Q(Exists(versions_below))
+    )
