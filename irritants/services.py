@@ -17,6 +17,7 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 
 from projects.models import ProjectIndexPage, ProjectPage
 from territories.models import Territory, TerritorySettings
+from territories.permissions import reviewers_of
 
 from .models import TRANSITIONS, Irritant, Status, StatusChange
 
@@ -74,7 +75,7 @@ def send_acknowledgement(irritant):
 
 def notify_publishers(irritant):
     recipients = list(
-        irritant.territory.publishers.user_set.filter(is_active=True)
+        reviewers_of(irritant.territory)
         .exclude(email="")
         .values_list("email", flat=True)
     )

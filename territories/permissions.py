@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import (
@@ -215,17 +214,9 @@ def apply_access_model(**kwargs):
 # The questions ----------------------------------------------------------------------------
 
 
-def publishers_of(territory):
-    """Who may publish, and so review, in this territory: its Publication group, the network
-    group and the superusers — the one answer the workflow, the notifications and the
-    publication check (``publication.py``) agree with."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(groups=territory.publishers)
-            | Q(groups__name=network_group_name())
-            | Q(is_superuser=True)
-        )
-        .distinct()
-    )
+def reviewers_of(territory):
+    """Who reviews this territory's work: the active members of its Publication group. They
+    approve its workflow, review its irritants and are told of new ones. (Who may *publish*
+    a given page — they, the network group and superusers — is Wagtail's page permission
+    check, asked in ``publication.may_publish``.)"""
+    return get_user_model().objects.filter(is_active=True, groups=territory.publishers)

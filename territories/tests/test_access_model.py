@@ -12,8 +12,9 @@ from territories.permissions import (
     EDITING,
     PUBLISHING,
     network_group_name,
-    publishers_of,
+    reviewers_of,
 )
+from territories.publication import may_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,7 @@ def test_the_hub_is_reviewed_by_the_network_group():
     assert [group.name for group in task.groups.all()] == [network_group_name()]
 
 
-def test_one_answer_to_who_may_publish_in_a_territory():
+def test_one_answer_to_who_reviews_and_who_may_publish_in_a_territory():
     var, pau = Territory.objects.get(slug="var"), Territory.objects.get(slug="pau")
     users = get_user_model().objects
     editor = users.create_user(username="r-var")
@@ -87,10 +88,8 @@ def test_one_answer_to_who_may_publish_in_a_territory():
     gone = users.create_user(username="p-var-gone", is_active=False)
     gone.groups.add(var.publishers)
 
-    may = set(publishers_of(var))
-
-    assert {publisher, network} <= may
-    assert not {editor, other, gone} & may
-    # The same answer as Wagtail's own permission check on the territory's pages.
-    for user in (editor, publisher, other, network):
-        assert (user in may) == var.home.permissions_for_user(user).can_publish()
+    assert set(reviewers_of(var)) == {publisher}
+    # Publishing: the reviewers, and the network group over every territory.
+    for user, may in ((editor, False), (publisher, True), (other, False), (network, True)):
+        assert may_publish(user, var.home) is may
+    assert not may_publish(gone, var.home)
