@@ -7,10 +7,16 @@ PORT ?= 8000
 
 .PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench bench-territory bench-search screenshots load backup restore clean
 
+# Scheduled publication (operations/management/commands/run_scheduler.py) runs beside the
+# server, from the same shell: stopping the server, or Ctrl-C, stops it too.
+WITH_SCHEDULER = trap 'kill $$scheduler 2>/dev/null; wait $$scheduler' EXIT; \
+	trap 'exit 130' INT TERM HUP; \
+	$(1) $(PY) manage.py run_scheduler & scheduler=$$!;
+
 run: migrate
 	$(PY) manage.py load_demo --port $(PORT)
 	$(PY) manage.py create_dev_admin
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(call WITH_SCHEDULER) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production mode on this machine: gunicorn, hashed static files, security headers, DEBUG off.
 # The secret key is generated once into var/secret_key. Plain HTTP on localhost only.
@@ -18,6 +24,7 @@ PRODUCTION_ENV = DJANGO_ENV=production SECURE_SSL_REDIRECT=false SECRET_KEY="$$(
 serve: migrate var/secret_key
 	$(PY) manage.py load_demo --port $(PORT)
 	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(call WITH_SCHEDULER,$(PRODUCTION_ENV)) \
 	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn site_config.wsgi --workers 2 --bind $(HOST):$(PORT) --access-logfile -
 
 var/secret_key:
