@@ -8,10 +8,10 @@ view, closes those gaps in one place, including views that future packages add.
 
 from django.http import Http404
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from .isolation import can_explore_page, can_reach_page, sees_everything
+from .isolation import can_explore_page, can_reach_page, reachable_pages, sees_everything
 
 PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
 
@@ -31,6 +31,12 @@ QUERY_PAGE_PARAMS = {
     "wagtailadmin_choose_page": "target_pages[]",
     "wagtailadmin_choose_page_child": "target_pages[]",
 }
+
+# The link chooser turns an address typed as an external link into a link to the page it
+# routes to, in any site, answering with the page's id and draft title. It matches the sites
+# the request has cached: a territory account's are its own (another territory's address
+# stays an external link).
+EXTERNAL_LINK_CHOOSER = "wagtailadmin_choose_page_external_link"
 
 # Views that summarise the whole network and cannot be narrowed to one territory.
 NETWORK_ONLY_VIEWS = {
@@ -102,12 +108,24 @@ class AdminIsolationMiddleware:
             raise Http404
         if url_name == "wagtail_bulk_action" and selects_all_media(view_kwargs, request):
             raise Http404
+        if url_name == EXTERNAL_LINK_CHOOSER:
+            request._wagtail_cached_site_root_paths = own_site_root_paths(user)
         for page in addressed_pages(url_name, view_kwargs, request.GET):
             if not can_reach_page(user, page) and not (
                 url_name in EXPLORER_VIEWS and can_explore_page(user, page)
             ):
                 raise Http404
         return None
+
+
+def own_site_root_paths(user):
+    """The root paths of the user's own sites, in Wagtail's cached form."""
+    own_sites = set(
+        Site.objects.filter(root_page__in=reachable_pages(user, Page.objects.all())).values_list(
+            "pk", flat=True
+        )
+    )
+    return [root for root in Site.get_site_root_paths() if root.site_id in own_sites]
 
 
 def selects_all_media(kwargs, request):

@@ -12,7 +12,7 @@ from wagtail_localize.views.report import TranslationsReportView
 from . import translation_review
 from .bulk_actions import BULK_ACTIONS
 from .chooser import chooser_pages
-from .dashboard import scope_pages_summary
+from .dashboard import scope_summary_items
 from .isolation import explorable_pages, reachable_pages, sees_everything
 from .views import TerritoryViewSet
 
@@ -80,11 +80,11 @@ def register_territory_bulk_actions():
 register_territory_bulk_actions()
 
 
-# The dashboard's page count and link: the territory's home, not the network (dashboard.py).
-# After Wagtail's hook (order 0), which adds the summary item this one replaces.
+# The dashboard's summary: the territory's home, count and name, not the network's
+# (dashboard.py). After Wagtail's hooks (order 0), which add the items this one replaces.
 @hooks.register("construct_homepage_summary_items", order=1)
-def territory_pages_summary(request, items):
-    scope_pages_summary(request, items)
+def territory_summary_items(request, items):
+    scope_summary_items(request, items)
 
 
 # Editors send their translations to the territory's review (translation_review.py).

@@ -341,7 +341,10 @@ def test_dashboard_counts_links_and_searches_ones_own_territory(http, world):
         link, count = summary_link(html)
         assert link == f"/admin/pages/{world.var.home.pk}/", role
         assert count == own_pages, role
-        assert "Département du Var" in html and not pau_shown(html)
+        title = re.search(r'<h1 class="w-h1[^"]*">\s*(.*?)\s*</h1>', html, flags=re.S)
+        assert title.group(1) == "Département du Var", role
+        # Every summary names the territory's site, not the network's.
+        assert "Réseau des startups" not in html and not pau_shown(html), role
         assert http.get(link).status_code == 200
 
         action = search_action(html)
@@ -477,6 +480,25 @@ def test_page_chooser_shows_each_pages_language_and_the_editors_first(http, worl
     rows = chooser_rows(http.get("/admin/choose-page/search/", {**query, "locale": "en"}))
     assert (english_page.title, "English") in rows
     assert {label for _title, label in rows} == {"English"}
+
+
+def test_link_chooser_turns_only_ones_own_addresses_into_page_links(http, world):
+    def choose(address):
+        response = http.post(
+            "/admin/choose-external-link/",
+            {"external-link-chooser-url": address, "external-link-chooser-link_text": ""},
+        )
+        assert response.status_code == 200
+        return json.loads(response.content)["result"], response.content.decode()
+
+    for role, user in world.users.items():
+        http.force_login(user)
+        # Pau's public address stays an address: neither its id nor its title comes back.
+        result, raw = choose(world.pau_page.full_url)
+        assert "id" not in result and result["url"] == world.pau_page.full_url, role
+        assert "Témoin Pau" not in raw, role
+        result, _raw = choose(world.own_page.full_url)
+        assert result["id"] == world.own_page.pk, role
 
 
 # The admin API behind the explorer menu.
