@@ -592,3 +592,27 @@ def test_the_network_links_a_territory_to_its_own_drafts(client, var, network_me
     )
 
     assert response.status_code == 302, form_errors(response)
+
+
+@pytest.mark.parametrize("target", ["999999", "-1"])
+def test_a_link_to_no_page_at_all_is_refused_without_failing(client, var, target):
+    sign_in(client, "redaction-var", var.editors)
+    about = about_page(var)
+    before = page_state(about)
+    # As a request sent by hand carries it: Draftail's content state, with a link entity.
+    link = {"type": "LINK", "mutability": "MUTABLE", "data": {"id": target, "url": "/x/"}}
+    text = {
+        "key": "a",
+        "type": "unstyled",
+        "depth": 0,
+        "text": "Voir ceci",
+        "inlineStyleRanges": [],
+        "entityRanges": [{"offset": 5, "length": 4, "key": 0}],
+        "data": {},
+    }
+    body = streamfield([("paragraph", json.dumps({"blocks": [text], "entityMap": {"0": link}}))])
+
+    response = client.post(f"/admin/pages/{about.pk}/edit/", page_form(client, about, body=body))
+
+    refused(response, "body", references.MESSAGES["page"])
+    assert page_state(about) == before
