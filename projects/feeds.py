@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from .models import NewsIndexPage
-from .queries import news_feed, published_project
+from .queries import news_feed, published, published_project
 from .sites import scope_for
 
 
@@ -38,7 +38,7 @@ def feed_source(request, project_slug=None):
         link, description = project.get_full_url(request), project.pitch
     elif scope.territory is not None:
         items = news_feed(scope.locale, territory=scope.territory)
-        index = NewsIndexPage.objects.child_of(scope.territory).live().first()
+        index = published(NewsIndexPage.objects.child_of(scope.territory)).first()
         title = _("%(territory)s — news") % {"territory": scope.territory.title}
         link = (index or scope.territory).get_full_url(request)
         description = scope.territory.intro

@@ -80,6 +80,14 @@ def latest_news(territory, limit):
     return list(published(NewsPage.objects.descendant_of(territory)).order_by("-date")[:limit])
 
 
+def reused_origin(project):
+    """The project this one was reused from, as its page names it: not a private one."""
+    if project.reused_from_id is None:
+        return None
+    origin = ProjectPage.objects.filter(pk=project.reused_from_id)
+    return public(origin).first()
+
+
 def news_about(project):
     """The news about a project, for its page and its feeds alike: in the project's
     language (French news on a French page; on an English page the English versions,

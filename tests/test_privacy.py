@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from pagecache.config import frontend_cache_backends
 from pagecache.tests.test_frontend_cache import PurgeRecorder
 from projects.models import NewsIndexPage, NewsPage, NewsPageProject, ProjectPage
-from territories.models import TerritoryHighlight, TerritoryHomePage
+from territories.models import Territory, TerritoryHighlight, TerritoryHomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -218,7 +218,9 @@ def test_a_restricted_page_leaves_the_english_menu(client):
 
 def test_a_restricted_project_is_no_longer_offered_for_reuse(client, apa):
     ProjectPage.objects.filter(translation_key=apa.translation_key).update(shareable=True)
-    client.force_login(get_user_model().objects.get(username="redaction-pau"))
+    editor = get_user_model().objects.create_user(username="redaction-pau-privacy")
+    editor.groups.add(Territory.objects.get(slug="pau").editors)
+    client.force_login(editor)
     assert "APA à domicile" in client.get("/admin/reuse-project/").content.decode()
     restrict(apa.get_translation(Locale.objects.get(language_code="en")))
 
@@ -358,3 +360,36 @@ def test_news_added_under_a_restricted_project_section_stay_private(client, rsa)
         (VAR, "/en/recherche/?q=confidentielle"),
     ]:
         assert "nouvelle-confidentielle" not in html(client, path, host), (host, path)
+
+
+def test_a_project_reused_from_a_restricted_one_does_not_name_it(client, apa, rsa):
+    ProjectPage.objects.filter(pk=rsa.pk).update(reused_from=apa)
+    assert "APA à domicile" in html(client, "/projets/rsa-en-ligne/")
+    restrict(apa.get_translation(Locale.objects.get(language_code="en")))
+
+    assert "APA à domicile" not in html(client, "/projets/rsa-en-ligne/")
+
+
+def test_serving_and_listing_apply_the_same_rule(apa):
+    """Wagtail's check before serving a page and the listings' subquery agree on every
+    page of the network, with restrictions on a section, a translation and a French page."""
+    from home.privacy import public
+
+    english = Locale.objects.get(language_code="en")
+    restrict(NewsIndexPage.objects.get(url_path="/pau/actualites/").get_translation(english))
+    restrict(apa, PageViewRestriction.LOGIN)
+    restrict(Page.objects.get(url_path="/grandest/a-propos/"))
+
+    listed = set(public(Page.objects.all()).values_list("pk", flat=True))
+    for page in Page.objects.filter(depth__gt=1).specific():
+        served = not page.get_view_restrictions().exists()
+        assert served == (page.pk in listed), page.url_path
+    private = set(Page.objects.exclude(pk__in=listed).values_list("url_path", flat=True))
+    assert {
+        "/pau/actualites/",  # its English translation is restricted
+        "/pau/actualites/gazette-et-meli-melo-continuent/",
+        "/pau-1/actualites/gazette-et-meli-melo-continuent/",
+        "/var-1/projets/home-care-allowance/",
+        "/grandest-1/about/",
+    } <= private
+    assert "/pau/projets/" not in private and "/var/projets/rsa-en-ligne/" not in private

@@ -195,7 +195,7 @@ class ProjectPage(BasePage):
         from irritants.queries import origin_of
 
         from ..charts import line_chart
-        from ..queries import latest_news_about
+        from ..queries import latest_news_about, reused_origin
 
         context = super().get_context(request, *args, **kwargs)
         indicators = self.impact_indicators()
@@ -203,7 +203,7 @@ class ProjectPage(BasePage):
             origin=origin_of(self),
             timeline=self.timeline(),
             indicators=[(indicator, line_chart(indicator)) for indicator in indicators],
-            reused_from=self.reused_from if self.reused_from_id else None,
+            reused_from=reused_origin(self),
             team=list(self.team_members.all()),
             themes=list(self.themes.all()),
             user_types=list(self.user_types.all()),
