@@ -8,9 +8,11 @@ offers the others. Every row carries its language (the template
 ``wagtailadmin/chooser/tables/page_title_cell.html``).
 """
 
-from wagtail.models import Locale
+from django.urls import reverse
+from wagtail.admin.views.chooser import page_models_from_string
+from wagtail.models import Locale, Page
 
-from .isolation import explorable_pages
+from .isolation import can_explore_page, explorable_pages
 
 ROOT_BROWSE = "wagtailadmin_choose_page"
 SEARCH = "wagtailadmin_choose_page_search"
@@ -43,3 +45,27 @@ def chooser_pages(pages, request):
         query["locale"] = asked_locale(request).language_code
         request.GET = query
     return pages
+
+
+def foreign_start_redirect(request):
+    """For a territory account, where a chooser limited to page types should open instead of
+    where Wagtail opens it (None if Wagtail's start is fine).
+
+    Wagtail opens it at the common ancestor of every page of those types in the network: in
+    another territory when only that one has such pages, naming its pages. It then opens at
+    the tree's root, which lists one's own homes, in the editor's language.
+    """
+    page_type = request.GET.get("page_type")
+    if not page_type:
+        return None
+    try:
+        page_types = page_models_from_string(page_type)
+    except (ValueError, LookupError):
+        return None  # Wagtail answers 404
+    start = Page.objects.type(*page_types).first_common_ancestor()
+    if can_explore_page(request.user, start):
+        return None
+    query = request.GET.copy()
+    query.setdefault("locale", asked_locale(request).language_code)
+    root = Page.get_first_root_node()
+    return f"{reverse('wagtailadmin_choose_page_child', args=[root.pk])}?{query.urlencode()}"

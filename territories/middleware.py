@@ -7,10 +7,12 @@ view, closes those gaps in one place, including views that future packages add.
 """
 
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from .chooser import ROOT_BROWSE, foreign_start_redirect
 from .isolation import can_explore_page, can_reach_page, reachable_pages, sees_everything
 
 PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
@@ -108,6 +110,8 @@ class AdminIsolationMiddleware:
             raise Http404
         if url_name == "wagtail_bulk_action" and selects_all_media(view_kwargs, request):
             raise Http404
+        if url_name == ROOT_BROWSE and (start := foreign_start_redirect(request)):
+            return redirect(start)
         if url_name == EXTERNAL_LINK_CHOOSER:
             request._wagtail_cached_site_root_paths = own_site_root_paths(user)
         for page in addressed_pages(url_name, view_kwargs, request.GET):

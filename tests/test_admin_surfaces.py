@@ -18,7 +18,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 
-from projects.models import ProjectPage
+from projects.models import NewsPage, ProjectPage
 from territories.bulk_actions import TerritoryBulkAction
 from territories.models import Territory
 
@@ -480,6 +480,23 @@ def test_page_chooser_shows_each_pages_language_and_the_editors_first(http, worl
     rows = chooser_rows(http.get("/admin/choose-page/search/", {**query, "locale": "en"}))
     assert (english_page.title, "English") in rows
     assert {label for _title, label in rows} == {"English"}
+
+
+def test_a_chooser_for_a_type_only_pau_has_opens_on_ones_own_homes(http, world):
+    # Wagtail opens a chooser limited to page types at the common ancestor of every such page
+    # of the network: when only Pau has news (in French), inside Pau.
+    elsewhere = Page.objects.type(NewsPage).exclude(path__startswith=world.pau.home.path)
+    while (page := elsewhere.first()) is not None:
+        page.delete()  # its aliases go with it
+    assert Page.objects.type(NewsPage).first_common_ancestor().is_descendant_of(world.pau.home)
+
+    for role, user in world.users.items():
+        http.force_login(user)
+        response = http.get("/admin/choose-page/?page_type=projects.newspage", follow=True)
+        assert response.status_code == 200, role
+        html = body(response)
+        assert not pau_shown(html) and "Actualités" not in html, role
+        assert world.var.home.title in html, role
 
 
 def test_link_chooser_turns_only_ones_own_addresses_into_page_links(http, world):
