@@ -133,7 +133,7 @@ def own_site_root_paths(user):
 
 
 def selects_all_media(kwargs, request):
-    """ "All" the images or documents of a listing, in bulk: refused to territory accounts
-    (tests/test_isolation.py). The bulk actions themselves gather only the territory's
-    objects, pages or media (bulk_actions.py); this only keeps the earlier refusal."""
+    """Whether a bulk action selects "all" the images or documents of a listing: refused to
+    territory accounts, as before (tests/test_isolation.py), although the bulk actions
+    themselves now gather only the territory's objects (bulk_actions.py)."""
     return "all" in request.GET.getlist("id") and kwargs.get("app_label") != "wagtailcore"
