@@ -21,6 +21,8 @@ from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from .references import refused_references, territory_of
+
 _acting_user = ContextVar("acting_user", default=None)
 
 # Page fields that record the editing process rather than what visitors see: a draft, a
@@ -80,7 +82,9 @@ def refuse_unreviewed_page_write(sender, instance, update_fields=None, **kwargs)
     if request is None or not isinstance(instance, Page):
         return
     user = getattr(request, "user", None)
-    if goes_public(instance, update_fields) and not may_publish(user, instance):
+    if not goes_public(instance, update_fields):
+        return
+    if not may_publish(user, instance):
         raise PublishRefused(
             _(
                 "Only this territory's publishers can publish “%(title)s”: submit it for "
@@ -88,6 +92,20 @@ def refuse_unreviewed_page_write(sender, instance, update_fields=None, **kwargs)
             )
             % {"title": instance.get_admin_display_title()}
         )
+    # The forms check what an editor chooses (reference_forms.py); this catches what reaches
+    # a live page another way, such as wagtail-localize's overrides of a chosen image.
+    refused = refused_references(
+        instance, user=user, territory=territory_of(instance), fields=editable_fields(instance)
+    )
+    if refused:
+        raise PublishRefused(str(refused[0][1]))
+
+
+def editable_fields(page):
+    """The fields and inline panels an editor fills: read-only ones (a reused project's
+    origin, which is another territory's on purpose) are not the editor's choice."""
+    options = type(page).get_edit_handler().get_form_options()
+    return [*options.get("fields", []), *options.get("formsets", {})]
 
 
 def goes_public(page, update_fields):

@@ -23,6 +23,8 @@ from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
 
 from .isolation import can_reach_page
+from .publication import PublishRefused, editable_fields
+from .references import refused_references, territory_of
 
 
 def translation_of(page):
@@ -58,6 +60,12 @@ def submit_translation_for_review(page, user):
     copy_synchronised_fields(original, page)
     segments = source._get_segments_for_translation(page.locale, fallback=True)
     ingest_segments(original, page, source.locale, page.locale, segments)
+    # Overrides of chosen objects bypass the page form: check them as the form would.
+    refused = refused_references(
+        page, user=user, territory=territory_of(page), fields=editable_fields(page)
+    )
+    if refused:
+        raise PublishRefused(str(refused[0][1]))
     revision = page.save_revision(user=user, log_action=True)
     if page.current_workflow_state is not None:
         page.current_workflow_state.cancel(user=user)
@@ -71,7 +79,11 @@ def submit_view(request, page_id):
     if not may_submit(request.user, page):
         raise PermissionDenied
     if request.method == "POST":
-        submit_translation_for_review(page, request.user)
+        try:
+            submit_translation_for_review(page, request.user)
+        except PublishRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect("territory_submit_translation", page.pk)
         messages.success(
             request,
             _("The translation “%(title)s” was submitted for review.")

@@ -49,9 +49,13 @@ def english():
 
 
 def translate(page, english, django_capture_on_commit_callbacks):
+    """Send the page for translation, then publish the English draft, as a publisher does."""
     with django_capture_on_commit_callbacks(execute=True):
         translate_object(page, [english])
-    return page.get_translation(english)
+    translation = page.get_translation(english)
+    translation.get_latest_revision().publish()
+    translation.refresh_from_db()
+    return translation
 
 
 @pytest.mark.parametrize("slug", ["var", "pau", "grandest", "pasdecalais"])

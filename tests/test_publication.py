@@ -7,9 +7,17 @@ the public page did not change. The same requests by a publisher go through.
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
 
+from home.models import ContentPage
 from projects.models import ProjectPage
 from territories.models import Territory
 
@@ -57,7 +65,7 @@ def refused(response):
 
 def public_state(page):
     page = Page.objects.get(pk=page.pk).specific
-    return (page.live, page.live_revision_id, page.title, page.alias_of_id, page.pitch)
+    return (page.live, page.live_revision_id, page.title, page.alias_of_id, page.intro)
 
 
 def edit_a_string(client, record, value):
@@ -243,3 +251,53 @@ def test_an_editor_cannot_submit_another_territory_translation(client, apa):
     assert public_state(english) == before
     assert english.revisions.count() == revisions
     assert Page.objects.get(pk=english.pk).specific.current_workflow_state is None
+
+
+def test_an_override_pointing_at_another_territory_never_goes_live(
+    client, editor, publisher, django_capture_on_commit_callbacks
+):
+    """wagtail-localize lets a translator swap a chosen document for another id, outside the
+    page form: the publication refuses it, whoever publishes."""
+    english_locale = Locale.objects.get(language_code="en")
+    var, pau = Territory.objects.get(slug="var"), Territory.objects.get(slug="pau")
+    ours = Document.objects.create(
+        title="Bilan du Var",
+        file=ContentFile(b"%PDF-1.4 v", name="v.pdf"),
+        collection=var.collection,
+    )
+    theirs = Document.objects.create(
+        title="Note interne de Pau",
+        file=ContentFile(b"%PDF-1.4 p", name="p.pdf"),
+        collection=pau.collection,
+    )
+    about = ContentPage.objects.get(url_path="/var/a-propos/")
+    about.body = [("document", {"document": ours, "label": "Le bilan"})]
+    about.save_revision().publish()
+    # The English about page is a translation already: bring it up to date, published.
+    source, _created = TranslationSource.update_or_create_from_instance(about)
+    record = Translation.objects.get(source=source, target_locale=english_locale)
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save_target(publish=True)
+    english = about.get_translation(english_locale)
+    segment = OverridableSegment.objects.get(source=source, context__path__endswith=".document")
+    client.force_login(editor)
+    override = client.put(
+        f"/admin/localize/translate/{record.pk}/overrides/{segment.pk}/edit/",
+        f"value={theirs.pk}",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert override.status_code in (200, 201)
+    before = public_state(english)
+
+    # The editor's review step refuses it with the reason, and starts no review.
+    response = client.post(f"/admin/territories/translations/{english.pk}/submit/", follow=True)
+    assert "appartient à un autre territoire" in response.content.decode()
+    assert Page.objects.get(pk=english.pk).specific.current_workflow_state is None
+    # The publisher's publication from the translation editor is refused too.
+    client.force_login(publisher)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/pages/{english.pk}/edit/", {"action": "publish"})
+    assert refused(response)
+    assert public_state(english) == before
+    html = client.get("/en/about/", **VAR).content.decode()
+    assert "Note interne de Pau" not in html and "p.pdf" not in html
