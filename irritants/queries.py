@@ -1,8 +1,19 @@
 """What the public pages show of irritants: counts and titles, never personal data."""
 
-from django.db.models import Count
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+
+from home.privacy import private_q
 
 from .models import Irritant, Status
+
+
+def shown(relation):
+    """Whether the page behind ``relation`` may be linked from a public page: live, and no
+    view restriction applies to it in any language (computed in the same query)."""
+    return ExpressionWrapper(
+        Q(**{f"{relation}__live": True}) & ~private_q(f"{relation}__"),
+        output_field=BooleanField(),
+    )
 
 
 def call_results(call):
@@ -12,7 +23,10 @@ def call_results(call):
     counts = dict(irritants.values_list("status").annotate(n=Count("pk")).order_by())
     figures = [(Status(value).label, counts.get(value, 0)) for value in Status.values]
     selected = list(
-        irritants.filter(status=Status.SELECTED).select_related("project").order_by("title")
+        irritants.filter(status=Status.SELECTED)
+        .select_related("project")
+        .annotate(project_shown=shown("project"))
+        .order_by("title")
     )
     return {"total": sum(counts.values()), "figures": figures, "selected": selected}
 
@@ -22,6 +36,7 @@ def origin_of(project):
     return (
         Irritant.objects.filter(project__translation_key=project.translation_key)
         .select_related("call")
+        .annotate(call_shown=shown("call"))
         .order_by("submitted_at")
         .first()
     )
