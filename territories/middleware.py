@@ -108,8 +108,6 @@ class AdminIsolationMiddleware:
             return None
         if url_name in NETWORK_ONLY_VIEWS:
             raise Http404
-        if url_name == "wagtail_bulk_action" and selects_all_media(view_kwargs, request):
-            raise Http404
         if url_name == ROOT_BROWSE and (start := foreign_start_redirect(request)):
             return redirect(start)
         if url_name == EXTERNAL_LINK_CHOOSER:
@@ -130,10 +128,3 @@ def own_site_root_paths(user):
         )
     )
     return [root for root in Site.get_site_root_paths() if root.site_id in own_sites]
-
-
-def selects_all_media(kwargs, request):
-    """Whether a bulk action selects "all" the images or documents of a listing: refused to
-    territory accounts, as before (tests/test_isolation.py), although the bulk actions
-    themselves now gather only the territory's objects (bulk_actions.py)."""
-    return "all" in request.GET.getlist("id") and kwargs.get("app_label") != "wagtailcore"

@@ -123,8 +123,17 @@ LISTING_URLS = {
         "/admin/choose-page/",
         "/admin/localize/reports/translations/",
     ],
-    "image": ["/admin/images/", "/admin/images/chooser/"],
-    "document": ["/admin/documents/", "/admin/documents/chooser/"],
+    # "Select all" in a bulk action gathers only the territory's own media.
+    "image": [
+        "/admin/images/",
+        "/admin/images/chooser/",
+        "/admin/bulk/wagtailimages/image/delete/?id=all",
+    ],
+    "document": [
+        "/admin/documents/",
+        "/admin/documents/chooser/",
+        "/admin/bulk/wagtaildocs/document/delete/?id=all",
+    ],
     "irritant": [
         "/admin/irritants/",
         "/admin/irritants/results/",
@@ -142,7 +151,6 @@ OFFER_LISTING_URLS = ["/admin/reuse-project/"]
 NETWORK_ONLY_URLS = [
     "/admin/reports/page-types-usage/",
     "/admin/reports/page-types-usage/results/",
-    "/admin/bulk/wagtailimages/image/delete/?id=all",
     "/admin/territories/",
     "/admin/locales/",
 ]
