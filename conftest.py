@@ -39,3 +39,25 @@ def _clear_cache():
 def _private_files(settings, tmp_path):
     # Irritant attachments go to a throwaway folder, never to var/private.
     settings.IRRITANTS_PRIVATE_ROOT = tmp_path / "private"
+
+
+# The demo territories and languages most tests start from.
+@pytest.fixture
+def var():
+    from territories.models import Territory
+
+    return Territory.objects.get(slug="var")
+
+
+@pytest.fixture
+def pau():
+    from territories.models import Territory
+
+    return Territory.objects.get(slug="pau")
+
+
+@pytest.fixture
+def english():
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="en")

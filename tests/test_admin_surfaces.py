@@ -10,7 +10,6 @@ import re
 from html import unescape
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
@@ -21,6 +20,7 @@ from wagtail.models import Locale, Page
 from projects.models import NewsPage, ProjectPage
 from territories.bulk_actions import TerritoryBulkAction
 from territories.models import Territory
+from tests.accounts import user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -69,12 +69,6 @@ ODD = [
 ]
 
 PAU_TITLES = ["Témoin Pau", "Communauté d'agglomération Pau", "Pau Béarn Pyrénées"]
-
-
-def user_in(group, username):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(group)
-    return user
 
 
 def retitle(page, title, *, live=None):

@@ -3,7 +3,6 @@ languages, whatever the path: so an abandoned draft leaves nothing behind, and t
 with its title gets its plain address in every language."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -11,23 +10,12 @@ from wagtail_localize.operations import translate_object
 
 from home.models import ContentPage
 from projects.models import NewsIndexPage, NewsPage
-from territories.models import Territory
+from tests.accounts import user_in
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Atelier des aidants, première session"
 SLUG = "atelier-des-aidants-premiere-session"
-
-
-def user_in(group, username):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def var():
-    return Territory.objects.get(slug="var")
 
 
 @pytest.fixture
@@ -45,11 +33,6 @@ def publisher(client, var):
 @pytest.fixture
 def news_index():
     return NewsIndexPage.objects.get(url_path="/var/actualites/")
-
-
-@pytest.fixture
-def english():
-    return Locale.objects.get(language_code="en")
 
 
 def create_draft(client, news_index):

@@ -36,6 +36,7 @@ from home.models import ContentPage
 from irritants.models import Irritant
 from projects.models import CallForIrritantsPage, ProjectPage
 from territories.models import Territory, TerritorySettings
+from tests.accounts import user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -174,12 +175,6 @@ def png():
     buffer = io.BytesIO()
     PILImage.new("RGB", (8, 8), "teal").save(buffer, "PNG")
     return ContentFile(buffer.getvalue(), name="temoin.png")
-
-
-def user_in(group, username):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(group)
-    return user
 
 
 class TerritoryObjects:

@@ -27,11 +27,6 @@ VAR = {"HTTP_HOST": "var.localhost"}
 
 
 @pytest.fixture
-def var():
-    return Territory.objects.get(slug="var")
-
-
-@pytest.fixture
 def editor(var):
     user = get_user_model().objects.create_user(username="redaction-var-t", password="x")
     user.groups.add(var.editors)

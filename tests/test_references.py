@@ -49,16 +49,6 @@ def sign_in(client, username, group=None, **fields):
 
 
 @pytest.fixture
-def var():
-    return territory("var")
-
-
-@pytest.fixture
-def pau():
-    return territory("pau")
-
-
-@pytest.fixture
 def pau_document(pau):
     return Document.objects.create(
         title="Compte rendu interne de Pau",

@@ -13,7 +13,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -22,24 +21,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from projects.models import NewsIndexPage, NewsPage
-from territories.models import Territory
+from tests.accounts import user_in
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Ouverture du guichet numérique des aidants"
 SLUG = "guichet-numerique-des-aidants"
 HOST = "var.localhost"
-
-
-def user_in(group, username):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def var():
-    return Territory.objects.get(slug="var")
 
 
 @pytest.fixture
