@@ -43,5 +43,7 @@ def sites_referencing(instance):
     referrers = ReferenceIndex.get_references_to(instance).filter(
         base_content_type=ContentType.objects.get_for_model(Page)
     )
-    pages = Page.objects.filter(pk__in=[int(pk) for pk in referrers.values_list("object_id")])
+    pages = Page.objects.filter(
+        pk__in=[int(pk) for pk in referrers.values_list("object_id", flat=True)]
+    )
     return sites_of_paths(pages.values_list("path", flat=True))

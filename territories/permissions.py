@@ -13,7 +13,7 @@ permissions), so Wagtail's explorer, reports, choosers and permission policies o
 ``apply_territory_roles`` makes a territory's groups hold exactly what is declared: it runs
 when a territory opens and again after every ``migrate``, so a declaration changed here
 reaches every territory, and a grant added by hand to a role's group goes away. Wagtail's
-own "Editors" and "Moderators" groups are not part of the model: a migration removes them.
+own "Editors" and "Moderators" groups are not part of the model: migration 0006 removes them.
 """
 
 from dataclasses import dataclass
@@ -87,10 +87,6 @@ NETWORK = Role(
     reviews=True,
 )
 
-# Wagtail's migrations create these groups with rights on the whole tree; a user put there
-# would edit every territory.
-WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
-
 
 def permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -137,10 +133,6 @@ def apply_network_role():
     if root_workflow is not None:
         apply_review(root_workflow, reviewers=[group], pages=None)
     return group
-
-
-# The name the rest of the code knows the network group by.
-ensure_network_group = apply_network_role
 
 
 def apply_role(group, role, *, pages, collection):
@@ -193,17 +185,12 @@ def apply_review(workflow, *, reviewers, pages):
         )
 
 
-def remove_wagtail_default_groups():
-    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
-
-
 def apply_access_model(**kwargs):
     """After every ``migrate``: the declared roles, on every territory and the network."""
     from .models import Territory
 
     if not Page.get_first_root_node():
         return
-    remove_wagtail_default_groups()
     apply_network_role()
     for territory in Territory.objects.select_related(
         "home", "site", "collection", "editors", "publishers", "workflow"

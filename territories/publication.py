@@ -12,18 +12,24 @@ publishes was approved by a publisher when it was scheduled.
 """
 
 import html
+from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision
 
 from .references import refused_references, territory_of
 
-_acting_user = ContextVar("acting_user", default=None)
+_acting_request = ContextVar("acting_request", default=None)
+# Set while the rules below keep restrictions in step across languages.
+_privacy_sync = ContextVar("privacy_sync", default=False)
 
 # Page fields that record the editing process rather than what visitors see: a draft, a
 # lock or a move writes them on a live page without publishing anything. (A move is
@@ -48,10 +54,10 @@ class PublishRefused(PermissionDenied):
     pass
 
 
-class ActingUserMiddleware:
-    """Remembers who sends the request, for the write-time checks below.
+class ActingRequestMiddleware:
+    """Remembers which request is being served, for the write-time checks below.
 
-    The user is resolved only when a page is written, so the middleware costs nothing on
+    Its user is resolved only when content is written, so the middleware costs nothing on
     the public pages. Placed after Django's AuthenticationMiddleware.
     """
 
@@ -59,15 +65,31 @@ class ActingUserMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _acting_user.set(request)
-        try:
+        with acting_for(request):
             return self.get_response(request)
-        finally:
-            _acting_user.reset(token)
+
+
+@contextmanager
+def acting_for(request):
+    """Writes made inside are checked against ``request``'s user (also what runs after the
+    view's transaction commits, such as wagtail-localize's publications)."""
+    token = _acting_request.set(request)
+    try:
+        yield
+    finally:
+        _acting_request.reset(token)
 
 
 def acting_request():
-    return _acting_user.get()
+    return _acting_request.get()
+
+
+def acting_user():
+    """The user of the request being served; None outside requests (trusted operators)."""
+    request = acting_request()
+    if request is None:
+        return None
+    return getattr(request, "user", None) or AnonymousUser()
 
 
 def may_publish(user, page):
@@ -78,10 +100,9 @@ def may_publish(user, page):
 
 
 def refuse_unreviewed_page_write(sender, instance, update_fields=None, **kwargs):
-    request = acting_request()
-    if request is None or not isinstance(instance, Page):
+    user = acting_user()
+    if user is None or not isinstance(instance, Page):
         return
-    user = getattr(request, "user", None)
     if not goes_public(instance, update_fields):
         return
     if not may_publish(user, instance):
@@ -99,6 +120,98 @@ def refuse_unreviewed_page_write(sender, instance, update_fields=None, **kwargs)
     )
     if refused:
         raise PublishRefused(str(refused[0][1]))
+
+
+def refuse_unreviewed_scheduling(sender, instance, update_fields=None, **kwargs):
+    """Scheduling is publishing later: the scheduler trusts what a revision's approved
+    go-live date says, so only those who may publish the page set one."""
+    user = acting_user()
+    if user is None or instance.approved_go_live_at is None:
+        return
+    if update_fields is not None and "approved_go_live_at" not in update_fields:
+        return
+    page = instance.content_object
+    if isinstance(page, Page) and not may_publish(user, page):
+        raise PublishRefused(
+            _("Only this territory's publishers can schedule “%(title)s”.")
+            % {"title": page.get_admin_display_title()}
+        )
+
+
+def refuse_unreviewed_privacy_change(sender, instance, **kwargs):
+    """Making a page public again, or changing who may see it, is a publisher's decision,
+    also when wagtail-localize copies restrictions between languages. Copying a language
+    version's restriction is allowed: it changes nothing (``keep_one_restriction_per_page``
+    removes the copy)."""
+    user = acting_user()
+    if user is None or _privacy_sync.get():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None or page.permissions_for_user(user).can_set_view_restrictions():
+        return
+    if kwargs.get("signal") is pre_save and instance.pk is None and restricted_versions(page):
+        return
+    raise PublishRefused(
+        _("Only this territory's publishers can change who may see “%(title)s”.")
+        % {"title": page.get_admin_display_title()}
+    )
+
+
+def restricted_versions(page):
+    """The restrictions set on the page's other language versions."""
+    return PageViewRestriction.objects.filter(page__translation_key=page.translation_key).exclude(
+        page_id=page.pk
+    )
+
+
+def keep_one_restriction_per_page(sender, instance, created, **kwargs):
+    """A restriction already applies in every language (home/privacy.py): the copy that
+    wagtail-localize makes on a translation would ask visitors for the password twice and
+    stay behind when the publisher lifts the original."""
+    if not created or _privacy_sync.get():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None and restricted_versions(page).exists():
+        with privacy_sync():
+            instance.delete()
+
+
+def lift_in_every_language(sender, instance, **kwargs):
+    """Lifting a restriction lifts it on every language version of the page (copies made
+    before the rule above included)."""
+    if _privacy_sync.get():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        with privacy_sync():
+            restricted_versions(page).delete()
+
+
+@contextmanager
+def privacy_sync():
+    token = _privacy_sync.set(True)
+    try:
+        yield
+    finally:
+        _privacy_sync.reset(token)
+
+
+def refuse_unreviewed_media_change(sender, instance, **kwargs):
+    """An image or document shown on a live page is part of it: replacing its file or title,
+    or deleting it, changes the public page."""
+    user = acting_user()
+    if user is None or instance.pk is None:
+        return
+    references = ReferenceIndex.get_references_to(instance).group_by_source_object()
+    for page, _references in references:
+        if isinstance(page, Page) and page.live and not may_publish(user, page):
+            raise PublishRefused(
+                _(
+                    "“%(title)s” is shown on the published page “%(page)s”: only its "
+                    "publishers can change it."
+                )
+                % {"title": instance.title, "page": page.get_admin_display_title()}
+            )
 
 
 def editable_fields(page):
@@ -121,19 +234,26 @@ def goes_public(page, update_fields):
         field
         for field in type(page)._meta.concrete_fields
         if field.name not in BOOKKEEPING_FIELDS
-        and (update_fields is None or field.name in update_fields)
+        and (update_fields is None or {field.name, field.attname} & set(update_fields))
     ]
-    if any(shown(field, page) != shown(field, previous) for field in fields):
+    if any(
+        shown(field, page) != shown(field, previous)
+        for field in fields
+        # An alias becoming a page of its own keeps showing what it showed.
+        if not (field.name == "alias_of" and page.alias_of_id is None)
+    ):
         return True
     # Inline objects (phases, highlights, related projects…) are written with the page.
-    return update_fields is None and shown_children(page) != shown_children(previous)
+    return shown_children(page, update_fields) != shown_children(previous, update_fields)
 
 
-def shown_children(page):
+def shown_children(page, update_fields=None):
     children = {}
     for relation in get_all_child_relations(page):
         if relation.related_model._meta.app_label == "wagtailcore":
             continue  # comments are the editors' conversation, not the page's content
+        if update_fields is not None and relation.get_accessor_name() not in update_fields:
+            continue
         parent_field = relation.field.name
         children[relation.get_accessor_name()] = [
             {
@@ -168,3 +288,10 @@ def plain(value):
 def connect():
     """Called once from the app's ready()."""
     pre_save.connect(refuse_unreviewed_page_write, dispatch_uid="refuse_unreviewed_page_write")
+    pre_save.connect(refuse_unreviewed_scheduling, sender=Revision)
+    for signal in (pre_save, pre_delete):
+        signal.connect(refuse_unreviewed_privacy_change, sender=PageViewRestriction)
+        for model in (get_image_model(), get_document_model()):
+            signal.connect(refuse_unreviewed_media_change, sender=model)
+    post_save.connect(keep_one_restriction_per_page, sender=PageViewRestriction)
+    post_delete.connect(lift_in_every_language, sender=PageViewRestriction)

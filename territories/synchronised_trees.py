@@ -16,8 +16,11 @@ that the admin's views, bulk actions, workflows, the scheduler and scripts all o
 
 from django.db.models.signals import post_delete, pre_save
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail_localize.models import LocaleSynchronization
+
+from .publication import PublishRefused, acting_user, may_publish
 
 
 @receiver(pre_save)
@@ -38,5 +41,16 @@ def delete_copies_in_synchronised_languages(sender, instance, **kwargs):
         locale_id__in=synchronised.values("locale_id"),
     )
     for copy in copies:
+        # A live translation is public content: only its publishers take it down.
+        if copy.live and copy.alias_of_id is None:
+            user = acting_user()
+            if user is not None and not may_publish(user, copy):
+                raise PublishRefused(
+                    _(
+                        "“%(title)s” is published in another language: only its publishers "
+                        "can delete it."
+                    )
+                    % {"title": copy.get_admin_display_title()}
+                )
         # Its own descendants go with it; the copies of the French descendants are theirs.
         copy.delete()

@@ -23,7 +23,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
 
 from .isolation import can_reach_page
-from .publication import PublishRefused, editable_fields
+from .publication import PublishRefused, editable_fields, may_publish
 from .references import refused_references, territory_of
 
 
@@ -109,4 +109,4 @@ class SubmitTranslationButton(PageMenuItem):
         page = self.page
         if page.alias_of_id is not None or page.locale_id == Locale.get_default().pk:
             return False
-        return not page.permissions_for_user(user).can_publish() and may_submit(user, page)
+        return not may_publish(user, page) and may_submit(user, page)

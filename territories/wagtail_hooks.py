@@ -99,7 +99,7 @@ def register_translation_review():
     ]
 
 
-@hooks.register("register_page_listing_more_buttons")
+# In the page header only: deciding it per explorer row would cost queries on every row.
 @hooks.register("register_page_header_buttons")
 def submit_translation_button(page, user, *args, next_url=None, **kwargs):
     yield translation_review.SubmitTranslationButton(page=page)

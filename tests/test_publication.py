@@ -5,11 +5,17 @@ publish views, "convert to alias", a revert, a bulk publish, the admin API — a
 the public page did not change. The same requests by a publisher go through.
 """
 
+from contextlib import contextmanager
+from datetime import timedelta
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents.models import Document
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction, Revision
 from wagtail_localize.models import (
     OverridableSegment,
     StringSegment,
@@ -18,8 +24,9 @@ from wagtail_localize.models import (
 )
 
 from home.models import ContentPage
-from projects.models import ProjectPage
+from projects.models import NewsPage, ProjectPage
 from territories.models import Territory
+from territories.publication import acting_for, privacy_sync
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +56,15 @@ def apa():
         source__object_id=french.translation_key, target_locale=english.locale
     )
     return french, english, record
+
+
+@contextmanager
+def committed_as(user, capture):
+    """Run what a request defers until its commit (wagtail-localize's publications) as that
+    request's user, as in production: the test's transaction never commits, so the captured
+    callbacks run after the request has returned."""
+    with acting_for(SimpleNamespace(user=user)), capture(execute=True):
+        yield
 
 
 def refused(response):
@@ -82,7 +98,7 @@ def test_an_editor_cannot_publish_a_translation_through_update_translations(
     assert edit_a_string(client, record, "Pirate title").status_code == 200
     before = public_state(english)
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_as(editor, django_capture_on_commit_callbacks):
         response = client.post(
             f"/admin/localize/update/{record.source_id}/", {"publish_translations": "on"}
         )
@@ -100,7 +116,7 @@ def test_an_editor_cannot_publish_from_the_translation_editor(
     edit_a_string(client, record, "Pirate title")
     before = public_state(english)
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_as(editor, django_capture_on_commit_callbacks):
         response = client.post(f"/admin/pages/{english.pk}/edit/", {"action": "publish"})
 
     assert refused(response)
@@ -114,7 +130,7 @@ def test_a_publisher_publishes_the_same_translation(
     client.force_login(publisher)
     edit_a_string(client, record, "Reviewed title")
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_as(publisher, django_capture_on_commit_callbacks):
         response = client.post(
             f"/admin/localize/update/{record.source_id}/", {"publish_translations": "on"}
         )
@@ -134,7 +150,7 @@ def test_an_editor_cannot_turn_a_translation_back_into_an_alias_of_a_draft(
     client.force_login(editor)
     before = public_state(english)
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_as(editor, django_capture_on_commit_callbacks):
         response = client.post(f"/admin/localize/page/{english.pk}/convert_to_alias/")
 
     assert refused(response)
@@ -152,7 +168,7 @@ def test_an_editor_cannot_publish_by_reverting_bulk_publishing_or_the_admin_api(
     client.force_login(editor)
     before = public_state(french)
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_as(editor, django_capture_on_commit_callbacks):
         attempts = {
             "bulk publish": client.post(
                 f"/admin/bulk/wagtailcore/page/publish/?id={french.pk}",
@@ -207,8 +223,8 @@ def test_an_editor_translation_goes_through_the_territory_review(
     client.force_login(editor)
     edit_a_string(client, record, "Home care allowance, reviewed")
     before = public_state(english)
-    explorer = client.get(f"/admin/pages/{english.get_parent().pk}/").content.decode()
-    assert f"/admin/territories/translations/{english.pk}/submit/" in explorer
+    header = client.get(f"/admin/pages/{english.pk}/").content.decode()  # the page's menu
+    assert f"/admin/territories/translations/{english.pk}/submit/" in header
     assert client.get(f"/admin/territories/translations/{english.pk}/submit/").status_code == 200
 
     response = client.post(f"/admin/territories/translations/{english.pk}/submit/")
@@ -223,7 +239,7 @@ def test_an_editor_translation_goes_through_the_territory_review(
     # The publisher approves in Wagtail's own screen: it goes live then.
     client.force_login(publisher)
     task_state = state.current_task_state
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_as(publisher, django_capture_on_commit_callbacks):
         approve = client.post(
             f"/admin/pages/workflow/action/{english.pk}/approve/{task_state.pk}/", {}
         )
@@ -290,9 +306,105 @@ def test_an_override_pointing_at_another_territory_never_goes_live(
     assert Page.objects.get(pk=english.pk).specific.current_workflow_state is None
     # The publisher's publication from the translation editor is refused too.
     client.force_login(publisher)
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed_as(publisher, django_capture_on_commit_callbacks):
         response = client.post(f"/admin/pages/{english.pk}/edit/", {"action": "publish"})
     assert refused(response)
     assert public_state(english) == before
     html = client.get("/en/about/", **VAR).content.decode()
     assert "Note interne de Pau" not in html and "p.pdf" not in html
+
+
+# The paths a second read found open ------------------------------------------------------
+
+
+def test_an_editor_cannot_schedule_a_publication(editor):
+    """The scheduler publishes what a revision's approved go-live date says: setting one is
+    publishing later (wagtail-localize publishes with no user, the date comes from the page)."""
+    news = NewsPage.objects.filter(url_path__startswith="/var/actualites/").first()
+    news.go_live_at = timezone.now() + timedelta(minutes=5)
+    revision = news.save_revision(user=editor)
+
+    with acting_for(SimpleNamespace(user=editor)), pytest.raises(PermissionDenied):
+        revision.publish()
+
+    assert not Revision.objects.filter(pk=revision.pk, approved_go_live_at__isnull=False).exists()
+
+
+def asks_password(response):
+    return 'name="password"' in response.content.decode()
+
+
+def test_an_editor_cannot_lift_a_restriction_through_update_translations(client, editor, apa):
+    french, english, record = apa
+    PageViewRestriction.objects.create(
+        page=english, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    client.force_login(editor)
+
+    response = client.post(f"/admin/localize/update/{record.source_id}/", {})
+
+    assert refused(response)
+    assert PageViewRestriction.objects.filter(page=english).exists()
+    assert asks_password(client.get("/projets/apa-a-domicile/", **VAR))
+
+
+def test_one_restriction_per_page_and_lifting_it_lifts_every_language(client, publisher, apa):
+    french, english, record = apa
+    client.force_login(publisher)
+    response = client.post(
+        f"/admin/pages/{french.pk}/privacy/", {"restriction_type": "password", "password": "s3"}
+    )
+    assert response.status_code == 200
+    # wagtail-localize copies it onto the translation: the copy goes, the rule covers it.
+    record.source.update_target_view_restrictions(english.locale)
+    assert (
+        PageViewRestriction.objects.filter(page__translation_key=french.translation_key).count()
+        == 1
+    )
+    assert asks_password(client.get("/en/projets/home-care-allowance/", **VAR))
+    # A copy left by an earlier version is lifted with the original.
+    with privacy_sync():
+        PageViewRestriction.objects.create(page=english, restriction_type="login")
+
+    client.post(f"/admin/pages/{french.pk}/privacy/", {"restriction_type": "none"})
+
+    assert not PageViewRestriction.objects.filter(page__translation_key=french.translation_key)
+    assert not asks_password(client.get("/en/projets/home-care-allowance/", **VAR))
+
+
+def test_an_editor_cannot_change_a_document_shown_on_a_live_page(client, editor, publisher, var):
+    document = Document.objects.create(
+        title="Bilan 2025", file=ContentFile(b"%PDF-1.4 b", name="b.pdf"), collection=var.collection
+    )
+    document.uploaded_by_user = editor
+    document.save()
+    about = ContentPage.objects.get(url_path="/var/a-propos/")
+    about.body = [("document", {"document": document, "label": "Le bilan"})]
+    about.save_revision().publish()
+    client.force_login(editor)
+
+    edit = client.post(f"/admin/documents/edit/{document.pk}/", {"title": "Faux bilan"})
+    delete = client.post(f"/admin/documents/delete/{document.pk}/")
+
+    assert refused(edit) and refused(delete)
+    assert Document.objects.get(pk=document.pk).title == "Bilan 2025"
+    # Its publishers may (and the page cache of the sites showing it follows).
+    client.force_login(publisher)
+    edit = client.post(
+        f"/admin/documents/edit/{document.pk}/",
+        {"title": "Bilan 2025, corrigé", "collection": var.collection_id},
+    )
+    assert edit.status_code == 302
+    assert Document.objects.get(pk=document.pk).title == "Bilan 2025, corrigé"
+
+
+def test_an_editor_cannot_delete_a_page_still_published_in_english(client, editor, publisher, apa):
+    french, english, _record = apa
+    french.unpublish()  # the English translation stays live: Wagtail unpublishes aliases only
+    client.force_login(editor)
+
+    response = client.post(f"/admin/pages/{french.pk}/delete/")
+
+    assert refused(response)
+    assert Page.objects.filter(pk=french.pk).exists()
+    assert Page.objects.get(pk=english.pk).live

@@ -26,7 +26,7 @@ from home.models import ContentPage
 from projects.models import NewsPage, NewsPageProject, ProjectPage
 from territories import references
 from territories.models import Territory, TerritorySettings
-from territories.permissions import ensure_network_group
+from territories.permissions import apply_network_role
 
 pytestmark = pytest.mark.django_db
 
@@ -537,7 +537,7 @@ def test_superusers_are_not_checked(client, var, pau_document):
 
 @pytest.fixture
 def network_member(client):
-    return sign_in(client, "reseau", ensure_network_group())
+    return sign_in(client, "reseau", apply_network_role())
 
 
 def test_the_network_links_a_territory_to_public_network_content(client, var, pau, network_member):
