@@ -1,5 +1,7 @@
 """Reusing a project of another territory: one rule, for the admin action and anything else."""
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from wagtail.log_actions import log
@@ -9,8 +11,24 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 from .models import ProjectIndexPage, ProjectPage
 
 # Body blocks that point at the original territory's images, documents or pages: an editor
-# could not choose them in their own territory, so the copy leaves them out.
+# could not choose them in their own territory, so the copy leaves them out. Links and images
+# inside rich text go the same way (their text stays): the editor's territory could not save
+# them (territories/references.py).
 TERRITORY_BOUND_BLOCKS = {"image", "document", "call_to_action"}
+RICH_TEXT_LINK = re.compile(r'<a [^>]*\blinktype="(?:page|document)"[^>]*>(.*?)</a>', re.S)
+RICH_TEXT_IMAGE = re.compile(r"<embed [^>]*\bembedtype=\"image\"[^>]*/>")
+
+
+def unlinked(value):
+    """``value`` (rich text, or a stream block's raw data) without links to pages and
+    documents and without embedded images."""
+    if isinstance(value, str):
+        return RICH_TEXT_IMAGE.sub("", RICH_TEXT_LINK.sub(r"\1", value))
+    if isinstance(value, list):
+        return [unlinked(item) for item in value]
+    if isinstance(value, dict):
+        return {key: unlinked(item) for key, item in value.items()}
+    return value
 
 
 def reuse_destinations(user):
@@ -74,13 +92,13 @@ def reuse_project(original, index, user):
         owner=user,
         intro=original.intro,
         pitch=original.pitch,
-        problem=original.problem,
-        solution=original.solution,
+        problem=unlinked(original.problem),
+        solution=unlinked(original.solution),
         source_code_url=original.source_code_url,
         body=[
-            (block.block_type, block.value)
-            for block in original.body
-            if block.block_type not in TERRITORY_BOUND_BLOCKS
+            unlinked(block)
+            for block in original.body.raw_data
+            if block["type"] not in TERRITORY_BOUND_BLOCKS
         ],
         indicators=indicators,
         reused_from=original,

@@ -114,3 +114,30 @@ def test_the_admin_lists_what_other_territories_offer(client, var_editor):
     lapins = ProjectPage.objects.get(slug="lapins")
     assert f'href="/admin/reuse-project/{lapins.pk}/"' in response.content.decode()
     assert "/admin/reuse-project/" in client.get("/admin/").content.decode()  # the menu
+
+
+def test_the_copy_keeps_the_text_of_links_to_the_original_territory_not_the_links(
+    client, var_editor
+):
+    """The editor could not save links to the original territory's pages, documents and
+    images (territories/references.py): the copy keeps their text only."""
+    from territories.references import refused_references
+
+    lapins = ProjectPage.objects.get(slug="lapins")
+    home = lapins.get_parent().get_parent()
+    lapins.problem = (
+        f'<p>Voir <a linktype="page" id="{home.pk}">notre accueil</a> et '
+        f'<a linktype="document" id="1">le bilan</a>.</p>'
+        '<embed alt="x" embedtype="image" format="fullwidth" id="1"/>'
+    )
+    lapins.body = [("paragraph", f'<p>Lire <a linktype="page" id="{home.pk}">ceci</a>.</p>')]
+    lapins.save_revision().publish()
+    client.force_login(var_editor)
+
+    client.post(url(lapins), {"into": projects_index("var").pk})
+
+    copy = ProjectPage.objects.child_of(projects_index("var")).get(slug="lapins")
+    assert copy.problem == "<p>Voir notre accueil et le bilan.</p>"
+    assert "linktype" not in str(copy.body.raw_data) and "Lire ceci" in str(copy.body.raw_data)
+    var = Territory.objects.get(slug="var")
+    assert not refused_references(copy, user=var_editor, territory=var, fields=["problem", "body"])
