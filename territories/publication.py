@@ -12,6 +12,7 @@ publishes was approved by a publisher when it was scheduled.
 """
 
 import html
+import json
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -24,6 +25,9 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision
+from wagtail_localize.models import SegmentOverride, TranslationSource
+from wagtail_localize.segments import OverridableSegmentValue
+from wagtail_localize.segments.ingest import ingest_segments
 
 from .references import refused_references, territory_of
 
@@ -214,6 +218,40 @@ def refuse_unreviewed_media_change(sender, instance, **kwargs):
             )
 
 
+def refuse_foreign_override(sender, instance, **kwargs):
+    """wagtail-localize lets a translator replace a chosen image, document or page by id,
+    outside the page form: the translation, with this override, must pass the same
+    reference check as the form (its preview would show the other territory's object)."""
+    user = acting_user()
+    if user is None:
+        return
+    source = (
+        TranslationSource.objects.filter(object_id=instance.context.object_id)
+        .order_by("-last_updated_at")
+        .first()
+    )
+    target = source and source.get_translated_instance(instance.locale)
+    if not isinstance(target, Page):
+        return
+    target = target.specific
+    segments = [
+        OverridableSegmentValue(segment.path, json.loads(instance.data_json), order=segment.order)
+        if isinstance(segment, OverridableSegmentValue) and segment.path == instance.context.path
+        else segment
+        for segment in source._get_segments_for_translation(instance.locale, fallback=True)
+    ]
+    if not any(getattr(segment, "path", None) == instance.context.path for segment in segments):
+        segments.append(
+            OverridableSegmentValue(instance.context.path, json.loads(instance.data_json))
+        )
+    ingest_segments(source.as_instance(), target, source.locale, instance.locale, segments)
+    refused = refused_references(
+        target, user=user, territory=territory_of(target), fields=editable_fields(target)
+    )
+    if refused:
+        raise PublishRefused(str(refused[0][1]))
+
+
 def editable_fields(page):
     """The fields and inline panels an editor fills: read-only ones (a reused project's
     origin, which is another territory's on purpose) are not the editor's choice."""
@@ -293,5 +331,6 @@ def connect():
         signal.connect(refuse_unreviewed_privacy_change, sender=PageViewRestriction)
         for model in (get_image_model(), get_document_model()):
             signal.connect(refuse_unreviewed_media_change, sender=model)
+    pre_save.connect(refuse_foreign_override, sender=SegmentOverride)
     post_save.connect(keep_one_restriction_per_page, sender=PageViewRestriction)
     post_delete.connect(lift_in_every_language, sender=PageViewRestriction)

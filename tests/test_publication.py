@@ -18,6 +18,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, PageViewRestriction, Revision
 from wagtail_localize.models import (
     OverridableSegment,
+    SegmentOverride,
     StringSegment,
     Translation,
     TranslationSource,
@@ -297,7 +298,22 @@ def test_an_override_pointing_at_another_territory_never_goes_live(
         f"value={theirs.pk}",
         content_type="application/x-www-form-urlencoded",
     )
+    assert override.status_code == 403
+    assert not SegmentOverride.objects.filter(context=segment.context).exists()
+    preview = client.get(f"/admin/localize/translate/{record.pk}/preview/").content.decode()
+    assert "p.pdf" not in preview and "Note interne de Pau" not in preview
+    # One's own document is accepted.
+    ours_again = Document.objects.create(
+        title="Bilan bis", file=ContentFile(b"%PDF-1.4 w", name="w.pdf"), collection=var.collection
+    )
+    override = client.put(
+        f"/admin/localize/translate/{record.pk}/overrides/{segment.pk}/edit/",
+        f"value={ours_again.pk}",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert override.status_code in (200, 201)
+    # An override made before this rule (outside any request) never goes live either.
+    SegmentOverride.objects.filter(context=segment.context).update(data_json=str(theirs.pk))
     before = public_state(english)
 
     # The editor's review step refuses it with the reason, and starts no review.
