@@ -16,6 +16,7 @@ import json
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
@@ -55,7 +56,20 @@ BOOKKEEPING_FIELDS = {
 
 
 class PublishRefused(PermissionDenied):
-    pass
+    """A write refused by the rules below. Wagtail's admin turns any PermissionDenied into
+    a generic "no permission" message; the reason is added to the request's messages so the
+    editor reads why (forms and JSON requests show it their own way)."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        request = acting_request()
+        if (
+            request is not None
+            and getattr(request, "method", None) in ("GET", "POST")
+            and hasattr(request, "_messages")
+            and request.headers.get("x-requested-with") != "XMLHttpRequest"
+        ):
+            messages.error(request, message)
 
 
 class ActingRequestMiddleware:

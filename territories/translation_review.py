@@ -81,8 +81,7 @@ def submit_view(request, page_id):
     if request.method == "POST":
         try:
             submit_translation_for_review(page, request.user)
-        except PublishRefused as refusal:
-            messages.error(request, str(refusal))
+        except PublishRefused:  # its reason is in the request's messages
             return redirect("territory_submit_translation", page.pk)
         messages.success(
             request,

@@ -156,6 +156,10 @@ def test_an_editor_cannot_turn_a_translation_back_into_an_alias_of_a_draft(
 
     assert refused(response)
     assert public_state(english) == before
+    # The dashboard it lands on says why, in French.
+    assert (
+        "Seule l’équipe de publication de ce territoire" in client.get("/admin/").content.decode()
+    )
     assert "Brouillon non relu" not in english_page_html(client)
 
 
