@@ -81,11 +81,11 @@ def latest_news(territory, limit):
 
 
 def reused_origin(project):
-    """The project this one was reused from, as its page names it: not a private one."""
+    """The project this one was reused from, as its page names it: only while it is
+    published and public (an origin taken down or made private is no longer named)."""
     if project.reused_from_id is None:
         return None
-    origin = ProjectPage.objects.filter(pk=project.reused_from_id)
-    return public(origin).first()
+    return published(ProjectPage.objects.filter(pk=project.reused_from_id)).first()
 
 
 def news_about(project):

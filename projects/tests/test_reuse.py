@@ -141,3 +141,15 @@ def test_the_copy_keeps_the_text_of_links_to_the_original_territory_not_the_link
     assert "linktype" not in str(copy.body.raw_data) and "Lire ceci" in str(copy.body.raw_data)
     var = Territory.objects.get(slug="var")
     assert not refused_references(copy, user=var_editor, territory=var, fields=["problem", "body"])
+
+
+def test_an_origin_taken_down_is_no_longer_named(client, var_editor):
+    lapins = ProjectPage.objects.get(slug="lapins")
+    client.force_login(var_editor)
+    client.post(url(lapins), {"into": projects_index("var").pk})
+    copy = ProjectPage.objects.child_of(projects_index("var")).get(slug="lapins")
+
+    lapins.unpublish()
+
+    preview = client.get(f"/admin/pages/{copy.pk}/view_draft/").content.decode()
+    assert "Ce projet reprend le travail d’un autre territoire" not in preview
