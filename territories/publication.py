@@ -19,17 +19,24 @@ from contextvars import ContextVar
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    Revision,
+)
 from wagtail_localize.models import SegmentOverride, TranslationSource
 from wagtail_localize.segments import OverridableSegmentValue
 from wagtail_localize.segments.ingest import ingest_segments
 
+from .models import Territory
 from .references import refused_references, territory_of
 
 _acting_request = ContextVar("acting_request", default=None)
@@ -173,6 +180,35 @@ def refuse_unreviewed_privacy_change(sender, instance, **kwargs):
         _("Only this territory's publishers can change who may see “%(title)s”.")
         % {"title": page.get_admin_display_title()}
     )
+
+
+def drop_foreign_viewers(sender, instance, action, pk_set, **kwargs):
+    """A page restricted to groups is shown to the territory's own groups and the network
+    group only: a Pau group chosen on a Var page would open it to Pau's accounts. Such a
+    group is taken off again (raising here would break the transaction of the form that
+    saves the restriction): the page stays private, to fewer people, and the editor is told."""
+    user = acting_user()
+    if action != "post_add" or user is None or user.is_superuser or not pk_set:
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    territory = Territory.of_page(page)
+    allowed = set(
+        GroupPagePermission.objects.filter(page__depth=1).values_list("group_id", flat=True)
+    )
+    if territory is not None:
+        allowed |= {territory.editors_id, territory.publishers_id}
+    foreign = set(pk_set) - allowed
+    if foreign:
+        instance.groups.remove(*foreign)
+        request = acting_request()
+        if hasattr(request, "_messages"):
+            messages.error(
+                request,
+                _("“%(title)s” can only be opened to this territory's groups and the network's.")
+                % {"title": page.get_admin_display_title()},
+            )
 
 
 def restricted_versions(page):
@@ -346,5 +382,6 @@ def connect():
         for model in (get_image_model(), get_document_model()):
             signal.connect(refuse_unreviewed_media_change, sender=model)
     pre_save.connect(refuse_foreign_override, sender=SegmentOverride)
+    m2m_changed.connect(drop_foreign_viewers, sender=PageViewRestriction.groups.through)
     post_save.connect(keep_one_restriction_per_page, sender=PageViewRestriction)
     post_delete.connect(lift_in_every_language, sender=PageViewRestriction)

@@ -92,7 +92,7 @@ def submit_view(request, page_id):
     return TemplateResponse(
         request,
         "territories/admin/submit_translation.html",
-        {"page": page, "action_url": reverse("territory_submit_translation", args=[page.pk])},
+        {"page": page, "submit_url": reverse("territory_submit_translation", args=[page.pk])},
     )
 
 

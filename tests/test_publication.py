@@ -428,3 +428,18 @@ def test_an_editor_cannot_delete_a_page_still_published_in_english(client, edito
     assert refused(response)
     assert Page.objects.filter(pk=french.pk).exists()
     assert Page.objects.get(pk=english.pk).live
+
+
+def test_a_page_can_only_be_opened_to_its_territory_groups(client, publisher, var, pau, apa):
+    french, _english, _record = apa
+    client.force_login(publisher)
+    form = {"restriction_type": "groups"}
+
+    response = client.post(
+        f"/admin/pages/{french.pk}/privacy/", {**form, "groups": [pau.editors_id, var.editors_id]}
+    )
+
+    assert response.status_code == 200
+    restriction = PageViewRestriction.objects.get(page=french)
+    assert list(restriction.groups.all()) == [var.editors]  # Pau's group taken off
+    assert "ne peut être ouverte" in client.get("/admin/").content.decode()
