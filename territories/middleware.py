@@ -6,7 +6,7 @@ or none. Refusing every admin URL that addresses another territory's page, whate
 view, closes those gaps in one place, including views that future packages add.
 """
 
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail.models import Page, Site
@@ -66,6 +66,12 @@ def addressed_pages(url_name, kwargs, query):
     return pages
 
 
+def has_null_byte(query):
+    return any(
+        "\x00" in key or any("\x00" in value for value in values) for key, values in query.lists()
+    )
+
+
 def query_page_ids(values):
     """Page ids typed into a query string (Wagtail skips empty ones); a malformed one is a 404."""
     try:
@@ -101,6 +107,9 @@ class AdminIsolationMiddleware:
         user = getattr(request, "user", None)
         if not request.path.startswith(self.admin_prefix) or user is None:
             return None
+        if has_null_byte(request.GET):
+            # No admin filter, search or chooser may take one: PostgreSQL refuses it in text.
+            return HttpResponseBadRequest()
         url_name = request.resolver_match.view_name if request.resolver_match else None
         if url_name in QUERY_PAGE_PARAMS:
             query_page_ids(request.GET.getlist(QUERY_PAGE_PARAMS[url_name]))  # for everyone
