@@ -171,7 +171,7 @@ def refuse_unreviewed_privacy_change(sender, instance, **kwargs):
     user = acting_user()
     if user is None or _privacy_sync.get():
         return
-    page = Page.objects.filter(pk=instance.page_id).first()
+    page = restricted_page(instance)
     if page is None or page.permissions_for_user(user).can_set_view_restrictions():
         return
     if kwargs.get("signal") is pre_save and instance.pk is None and restricted_versions(page):
@@ -190,7 +190,7 @@ def drop_foreign_viewers(sender, instance, action, pk_set, **kwargs):
     user = acting_user()
     if action != "post_add" or user is None or user.is_superuser or not pk_set:
         return
-    page = Page.objects.filter(pk=instance.page_id).first()
+    page = restricted_page(instance)
     if page is None:
         return
     territory = Territory.of_page(page)
@@ -211,6 +211,11 @@ def drop_foreign_viewers(sender, instance, action, pk_set, **kwargs):
             )
 
 
+def restricted_page(restriction):
+    """The page a restriction is set on, or None when a cascade has already taken it."""
+    return Page.objects.filter(pk=restriction.page_id).first()
+
+
 def restricted_versions(page):
     """The restrictions set on the page's other language versions."""
     return PageViewRestriction.objects.filter(page__translation_key=page.translation_key).exclude(
@@ -224,7 +229,7 @@ def keep_one_restriction_per_page(sender, instance, created, **kwargs):
     stay behind when the publisher lifts the original."""
     if not created or _privacy_sync.get():
         return
-    page = Page.objects.filter(pk=instance.page_id).first()
+    page = restricted_page(instance)
     if page is not None and restricted_versions(page).exists():
         with privacy_sync():
             instance.delete()
@@ -235,7 +240,7 @@ def lift_in_every_language(sender, instance, **kwargs):
     before the rule above included)."""
     if _privacy_sync.get():
         return
-    page = Page.objects.filter(pk=instance.page_id).first()
+    page = restricted_page(instance)
     if page is not None:
         with privacy_sync():
             restricted_versions(page).delete()
