@@ -74,6 +74,7 @@ DIRECT_URLS = {
         "/admin/localize/translate/{translation_record}/preview/",
         "/admin/localize/update/{translation_source}/",
         "/admin/localize/page/{translation}/convert_to_alias/",
+        "/admin/territories/translations/{translation}/submit/",  # to the territory's review
     ],
     "image": [
         "/admin/images/{image}/",
@@ -483,6 +484,7 @@ POST_ACTIONS = [
     ("page", "url", "/admin/pages/{page}/set_position/?position=0", {}),
     ("page", "url", "/admin/pages/{section_alias}/convert_alias/", {}),
     ("page", "url", "/admin/localize/submit/page/{page}/", {"locales": ["{english}"]}),
+    ("page", "url", "/admin/territories/translations/{translation}/submit/", {}),
     ("workflow", "url", "/admin/pages/workflow/action/{about}/approve/{task_state}/", {}),
     ("workflow", "url", "/admin/pages/workflow/action/{about}/reject/{task_state}/", {}),
     ("workflow", "url", "/admin/pages/workflow/confirm_cancellation/{about}/", {}),
