@@ -8,8 +8,8 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from home.demo.loader import DemoLoader
-from irritants.demo import load_demo_irritants
+from demo.irritants import load_demo_irritants
+from demo.loader import DemoLoader
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -18,7 +18,7 @@ def main():
     with throwaway_database("bench-territory-"):
         from django.db import connection
 
-        from home.demo.loader import DemoLoader
+        from demo.loader import DemoLoader
         from territories.services import TerritorySpec, create_territory
 
         DemoLoader(port=8000).load()  # the four demo territories already exist

@@ -194,7 +194,7 @@ def main():
         from django.core.management import call_command
         from django.db import connection
 
-        from home.demo.loader import DemoLoader
+        from demo.loader import DemoLoader
         from projects.models import NewsPage, ProjectPage
         from territories.models import Territory
         from territories.services import TerritorySpec, create_territory

@@ -29,7 +29,7 @@ ROUNDS = int(os.environ.get("ROUNDS", "5"))
 def demo_vocabulary():
     """The words of the demo's French prose, each as often as it appears there, so that the
     generated pages have natural word frequencies: a few common words, many rare ones."""
-    from home.demo import content
+    from demo import content
 
     texts = []
 
@@ -83,16 +83,10 @@ def load_pages(territories, rng):
     """PAGES pages spread over the territories' projects, news and calls, live at once."""
     from django.db import transaction
 
-    from projects.models import (
-        CallForIrritantsPage,
-        CallIndexPage,
-        NewsIndexPage,
-        NewsPage,
-        ProjectIndexPage,
-        ProjectPage,
-    )
+    from demo.management.commands.generate_network import bulk_children
+    from irritants.models import CallForIrritantsPage, CallIndexPage
+    from projects.models import NewsIndexPage, NewsPage, ProjectIndexPage, ProjectPage
     from projects.phases import Phase
-    from territories.management.commands.generate_network import bulk_children
     from territories.services import section_of
 
     per_territory = PAGES // len(territories)
@@ -155,13 +149,14 @@ def main():
 
         from projects.models import Theme
         from search import query, services
+        from territories.scope import RequestScope
         from territories.services import TerritorySpec, create_territory
 
         global WORDS
         WORDS = demo_vocabulary()
         rng = random.Random(7)
         start = time.perf_counter()
-        from home.demo.loader import DemoLoader
+        from demo.loader import DemoLoader
 
         DemoLoader(port=8000).load()  # the hub, and themes for the filters
         territories = [
@@ -188,8 +183,8 @@ def main():
             cursor.execute("ANALYZE")
 
         french = Locale.objects.get(language_code="fr")
-        hub = services.Scope.for_site(Site.objects.get(is_default_site=True), french)
-        sites = [services.Scope.for_site(territory.site, french) for territory in territories]
+        hub = RequestScope.for_site(Site.objects.get(is_default_site=True), french)
+        sites = [RequestScope.for_site(territory.site, french) for territory in territories]
         theme = Theme.objects.first()
         cases = {
             "territory site": lambda q: services.search(rng.choice(sites), query.parse(q)),

@@ -13,6 +13,9 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+# The formatting a short rich-text field offers (who may answer a call, a project's problem…).
+SHORT_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)

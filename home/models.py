@@ -1,22 +1,35 @@
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
-from territories.reference_forms import TerritoryPageForm
-
 from .blocks import body_blocks
+from .forms import PageForm
+from .privacy import view_restrictions
+from .sections import sections_of
+
+
+@dataclass(frozen=True)
+class StandardSection:
+    """A page every territory opens with (its projects, its news…): declared by the page type
+    as ``standard_section``, created under each new territory's home page, in ``order``."""
+
+    slug: str
+    title: str
+    order: int
+    in_menu: bool = True
 
 
 class BasePage(Page):
-    """What every page of the platform has: a short introduction and its territory."""
+    """What every page of the platform has: a short introduction, breadcrumbs, the sections
+    apps above add to it (home/sections.py), and one form for every app's checks."""
 
     intro = models.TextField(
         _("introduction"),
@@ -30,18 +43,28 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    # Refuses chosen pages, images and documents out of the territory's reach.
-    base_form_class = TerritoryPageForm
+    base_form_class = PageForm
+    # A page type says where it may live (``parent_page_types``); its parents leave
+    # ``subpage_types`` unset, so adding a page type edits no other model.
+    standard_section = None
 
     class Meta:
         abstract = True
 
-    @cached_property
-    def territory(self):
-        """The territory home page this page belongs to, or None on the network hub."""
-        from territories.models import TerritoryHomePage
-
-        return TerritoryHomePage.objects.ancestor_of(self, inclusive=True).first()
+    @classmethod
+    def clean_parent_page_models(cls):
+        # An abstract page type named as a parent stands for every page type built on it:
+        # ``SiteHomePage``, the home of each site, whichever app declares it.
+        if cls._clean_parent_page_models is None:
+            declared = super().clean_parent_page_models()
+            concrete = [model for model in declared if not model._meta.abstract]
+            abstract = [model for model in declared if model._meta.abstract]
+            cls._clean_parent_page_models = concrete + [
+                model
+                for model in get_page_models()
+                if model not in concrete and any(issubclass(model, parent) for parent in abstract)
+            ]
+        return cls._clean_parent_page_models
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -49,6 +72,7 @@ class BasePage(Page):
         context["breadcrumbs"] = (
             list(self.get_ancestors().filter(depth__gte=2)) if self.depth > 2 else []
         )
+        context["sections"] = sections_of(self, request)
         return context
 
     @property
@@ -58,36 +82,17 @@ class BasePage(Page):
     def get_view_restrictions(self):
         # Wagtail checks these before serving: a restriction on any language version of
         # the page or of its ancestors applies (home/privacy.py, the listings' rule too).
-        from .privacy import view_restrictions
-
         return view_restrictions(self)
 
 
-class NetworkHomePage(BasePage):
-    """The hub: root of the default site, presents the network and all its territories."""
-
-    body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
-
-    content_panels = BasePage.content_panels + [FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
+class SiteHomePage(BasePage):
+    """The home page of a site: the hub's, or a territory's. Page types that may live on
+    every site (content pages, the accessibility statement) name it as their parent."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "home.AccessibilityPage"]
-    max_count = 1
 
     class Meta:
-        verbose_name = _("network home page")
-        verbose_name_plural = _("network home pages")
-
-    def get_context(self, request, *args, **kwargs):
-        from projects.queries import latest_news_with_territories
-        from territories.queries import live_territories
-
-        context = super().get_context(request, *args, **kwargs)
-        territories = live_territories(self.locale)
-        context["territories"] = territories
-        context["latest_news"] = latest_news_with_territories(territories, locale=self.locale)
-        return context
+        abstract = True
 
 
 class ContentPage(BasePage):
@@ -98,12 +103,8 @@ class ContentPage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
-    parent_page_types = [
-        "home.NetworkHomePage",
-        "home.ContentPage",
-        "territories.TerritoryHomePage",
-    ]
-    subpage_types = ["home.ContentPage"]
+    parent_page_types = [SiteHomePage, "home.ContentPage"]
+    standard_section = StandardSection("a-propos", _("About"), order=50)
 
     class Meta:
         verbose_name = _("content page")
@@ -173,9 +174,13 @@ class AccessibilityPage(BasePage):
         FieldPanel("exemptions"),
     ]
 
-    parent_page_types = ["home.NetworkHomePage", "territories.TerritoryHomePage"]
+    parent_page_types = [SiteHomePage]
     subpage_types = []
     max_count_per_parent = 1
+    # Linked from every page's footer, as the law requires, rather than from the menu.
+    standard_section = StandardSection(
+        "accessibilite", _("Accessibility"), order=60, in_menu=False
+    )
 
     class Meta:
         verbose_name = _("accessibility statement")
@@ -194,3 +199,23 @@ class AccessibilityPage(BasePage):
             raise ValidationError(
                 {"compliance_rate": _("A fully compliant site meets 100 % of the criteria.")}
             )
+
+
+class Generation(models.Model):
+    """The current generation of one scope of cached content: the whole network, or one site.
+
+    Everything cached from a scope is stored under its generation; a change gives the scope a
+    new one, and what was cached before is never read again. The generations live in the
+    database, not in the cache: they change in the same transaction as the content, and every
+    process (gunicorn workers with their own local-memory cache) reads the same ones.
+    """
+
+    scope = models.CharField(max_length=40, primary_key=True)
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        # Created by the page cache app, which used to hold it (home/migrations/0003).
+        db_table = "pagecache_generation"
+
+    def __str__(self):
+        return f"{self.scope}={self.value}"

@@ -65,6 +65,12 @@ def public(queryset):
     return queryset.exclude(private_q())
 
 
+def published(queryset):
+    """The live pages of ``queryset`` that no view restriction hides, in any language: the
+    one rule of every public listing, in the listing's own query."""
+    return public(queryset.live())
+
+
 def public_pages():
     """The ids of every public page, for queries that cannot take ``private_q`` itself
     (search backends filter on indexed fields only)."""

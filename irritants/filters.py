@@ -2,9 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from projects.models import CallForIrritantsPage
-
-from .models import Irritant, Status
+from .models import CallForIrritantsPage, Irritant, Status
 
 
 def calls_of_user(request):

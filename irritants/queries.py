@@ -1,10 +1,11 @@
-"""What the public pages show of irritants: counts and titles, never personal data."""
+"""What the public pages show of calls and irritants: counts and titles, never personal data."""
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.utils import timezone
 
-from home.privacy import private_q
+from home.privacy import private_q, published
 
-from .models import Irritant, Status
+from .models import CallForIrritantsPage, Irritant, Status
 
 
 def shown(relation):
@@ -46,4 +47,24 @@ def received_count(territory_home):
     """Irritants received by a territory, from its home page in any language."""
     return Irritant.objects.filter(
         territory__home__translation_key=territory_home.translation_key
+    ).count()
+
+
+def open_calls(territory):
+    """The territory's calls open today, closing soonest first."""
+    today = timezone.localdate()
+    return list(
+        published(CallForIrritantsPage.objects.descendant_of(territory))
+        .filter(opens_on__lte=today, closes_on__gte=today)
+        .order_by("closes_on")
+    )
+
+
+def calls_of(call_index):
+    return published(CallForIrritantsPage.objects.child_of(call_index)).order_by("-opens_on")
+
+
+def calls_count(territory):
+    return published(
+        CallForIrritantsPage.objects.descendant_of(territory).filter(locale=territory.locale_id)
     ).count()

@@ -1,8 +1,12 @@
-"""What deleting an irritant must also do (whether from the admin or in bulk)."""
+"""What deleting an irritant must also do (whether from the admin or in bulk), and where a
+changed irritant shows."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
+
+from operations.backup import count_in_backups
+from pagecache import registry as pagecache
 
 from .models import Irritant, Status, StatusChange
 
@@ -25,3 +29,9 @@ def delete_its_attachment(sender, instance, **kwargs):
     if instance.attachment:
         storage, name = instance.attachment.storage, instance.attachment.name
         transaction.on_commit(lambda: storage.delete(name))
+
+
+# A territory's results count the irritants its calls received; a project shows the
+# irritant it was born from.
+pagecache.territory_content(Irritant)
+count_in_backups("irritants", Irritant)

@@ -4,11 +4,11 @@ from django.core import signing
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from projects.models import CallStatus
 from territories.models import Territory
 
 from . import ratelimit
 from .forms import IrritantForm
+from .models import CallStatus
 from .queries import call_results
 from .services import retention_months, submit_irritant
 

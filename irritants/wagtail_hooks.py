@@ -1,6 +1,12 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from home.sections import PageSection
+from projects.models import ProjectPage, ResultsPage
+from territories.models import TerritoryHomePage
+from territories.scope import territory_home_of
+
+from . import queries
 from .models import Irritant, IrritantLogEntry
 from .permissions import permission_policy
 from .viewsets import IrritantViewSet
@@ -16,3 +22,41 @@ def register_irritant_viewset():
 @hooks.register("register_log_actions")
 def register_irritant_log(actions):
     actions.register_model(Irritant, IrritantLogEntry)
+
+
+# What calls and irritants add to the pages of the layers below (home/sections.py).
+
+
+@hooks.register("register_page_section")
+def open_calls_on_territory_home():
+    return PageSection(
+        TerritoryHomePage,
+        "main",
+        "irritants/includes/open_calls.html",
+        lambda page, request: {"open_calls": queries.open_calls(page)},
+        order=10,
+    )
+
+
+@hooks.register("register_page_section")
+def origin_on_project_page():
+    return PageSection(
+        ProjectPage,
+        "origin",
+        "irritants/includes/project_origin.html",
+        lambda page, request: {"origin": queries.origin_of(page)},
+    )
+
+
+@hooks.register("register_page_section")
+def figures_on_results_page():
+    def figures(page, request):
+        territory = territory_home_of(page)
+        return {
+            "calls_count": queries.calls_count(territory),
+            "irritants_received": queries.received_count(territory),
+        }
+
+    return PageSection(
+        ResultsPage, "figures", "irritants/includes/results_figures.html", figures, order=10
+    )

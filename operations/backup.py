@@ -24,21 +24,29 @@ class BackupError(Exception):
     """A backup or a restore that cannot go on, with a message for the operator."""
 
 
+# What a backup counts besides the core's content, declared by the apps that own it
+# (``count_in_backups``): the irritants, personal data that a restore must bring back.
+COUNTED = {}
+
+
+def count_in_backups(name, model):
+    COUNTED[name] = model
+
+
 def counts():
     """The numbers a restore must find again."""
     from wagtail.documents.models import Document
     from wagtail.images.models import Image
     from wagtail.models import Page, Revision
 
-    from irritants.models import Irritant
-
-    return {
+    figures = {
         "pages": Page.objects.count(),
         "revisions": Revision.objects.count(),
         "images": Image.objects.count(),
         "documents": Document.objects.count(),
-        "irritants": Irritant.objects.count(),
     }
+    figures.update({name: model.objects.count() for name, model in COUNTED.items()})
+    return figures
 
 
 def _database():

@@ -3,7 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, ReferenceIndex, Site
 
-from .generations import site_scope
+from home.generations import site_scope
 
 
 def sites_showing_pages(pages):

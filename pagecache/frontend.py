@@ -2,8 +2,9 @@
 made private or public again.
 
 Wagtail's frontend cache app purges a published page's own address; the listings that show
-it are purged here: its parent, and on each site that shows it, the home page, the
-catalogue, the feeds, the open data and the sitemap, in every language.
+it are purged here: its parent, and on each site that shows it, the home page, the sitemap
+and the listings the apps declare (registry.py: the catalogue, the feeds, the open data), in
+every language.
 """
 
 from django.conf import settings
@@ -12,14 +13,7 @@ from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
-LISTINGS = [
-    "projects:catalogue",
-    "projects:news_rss",
-    "projects:news_atom",
-    "projects:api_projects",
-    "projects:api_projects_csv",
-    "projects:api_territories",
-]
+from .registry import LISTING_URL_NAMES
 
 
 def listing_urls(site):
@@ -28,7 +22,7 @@ def listing_urls(site):
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             urls.append(site.root_url + reverse("wagtail_serve", args=[""]))
-            urls.extend(site.root_url + reverse(name) for name in LISTINGS)
+            urls.extend(site.root_url + reverse(name) for name in LISTING_URL_NAMES)
     return urls
 
 

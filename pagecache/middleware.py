@@ -16,7 +16,8 @@ from django.utils.translation import get_language_from_path
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
-from .generations import cached_for_site, scoped_key, site_for_request, timeout
+from home.generations import cached_for_site, scoped_key, timeout
+from territories.scope import site_for_request
 
 HEADER = "X-Page-Cache"
 
@@ -97,5 +98,7 @@ class PageCacheMiddleware:
             # wagtail.urls passes the path positionally.
             path = view_args[0] if view_args else view_kwargs["path"]
             request._wagtail_route_for_request = cached_for_site(
-                request, f"route:{path}", lambda: Page.route_for_request(request, path)
+                request,
+                site_for_request(request),
+                f"route:{path}", lambda: Page.route_for_request(request, path)
             )

@@ -1,4 +1,5 @@
-"""Every change that can show on a public page, and the scopes it makes obsolete.
+"""Every change of the core's and the territories' content that can show on a public page,
+and the scopes it makes obsolete (the feature apps declare theirs through registry.py).
 
 Content (pages) costs its own site, the hub and the sites linking to it; a site's identity
 costs that site; what every site shows (sites, themes, user types) costs the network.
@@ -11,14 +12,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.generations import NETWORK, bump, site_scope
 from home.privacy import covered_by
-from irritants.models import Irritant
-from projects.models import Theme, UserType
-from territories.models import Territory, TerritorySettings, TerritorySettingsTranslation
+from territories.models import TerritorySettings, TerritorySettingsTranslation
 
-from .dependencies import sites_of_paths, sites_referencing, sites_showing_pages
+from .dependencies import sites_referencing, sites_showing_pages
 from .frontend import purge_listings
-from .generations import NETWORK, bump, site_scope
 
 
 @receiver(page_published)
@@ -72,21 +71,8 @@ def identity_translation_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
-@receiver(post_save, sender=Theme)
-@receiver(post_delete, sender=Theme)
-@receiver(post_save, sender=UserType)
-@receiver(post_delete, sender=UserType)
-def shared_content_changed(sender, instance, **kwargs):
+def site_changed(sender, instance, **kwargs):
     bump(NETWORK)
-
-
-@receiver(post_save, sender=Irritant)
-@receiver(post_delete, sender=Irritant)
-def irritant_changed(sender, instance, **kwargs):
-    # A territory's results count the irritants its calls received; a project shows the
-    # irritant it was born from.
-    paths = Territory.objects.filter(pk=instance.territory_id).values_list("home__path", flat=True)
-    bump(*sites_of_paths(paths))
 
 
 @receiver(post_save, sender=get_image_model())

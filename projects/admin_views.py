@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.privacy import published
 from territories.isolation import permission_roots, sees_everything
 from territories.models import under_paths
-from territories.queries import live_territories
+from territories.queries import live_territories, territory_of
+from territories.scope import territory_home_of
 
 from .models import ProjectPage
-from .queries import published
 from .services import reuse_destinations, reuse_project
 
 
@@ -33,7 +34,7 @@ def reuse_index(request):
         (
             project,
             project.get_full_url(request),
-            next((t for t in territories if project.path.startswith(t.path)), None),
+            territory_of(project, territories),
         )
         for project in projects.order_by("title", "pk")
     ]
@@ -75,7 +76,7 @@ def reuse(request, project_id):
         {
             "original": original,
             "original_url": original.get_full_url(request),
-            "original_territory": original.territory,
+            "original_territory": territory_home_of(original),
             "destinations": [
                 (index, index.get_parent().specific_deferred, index.locale.get_display_name())
                 for index in destinations

@@ -4,4 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ProjectsConfig(AppConfig):
     name = "projects"
-    verbose_name = _("Calls, projects and news")
+    verbose_name = _("Projects, news and results")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

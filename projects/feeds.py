@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.privacy import published
+from territories.scope import scope_for
+
 from .models import NewsIndexPage
-from .queries import news_feed, published, published_project
-from .sites import scope_for
+from .queries import news_feed, published_project
 
 
 @dataclass

@@ -4,25 +4,12 @@ from collections import Counter
 
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Value, When
-from django.utils import timezone
-from wagtail.models import Page
 
-from home.privacy import public
+from home.privacy import published
 from territories.queries import territory_of
+from territories.scope import site_tree_path
 
-from .models import CallForIrritantsPage, NewsPage, ProjectPage
-
-
-def published(queryset):
-    """The live pages of ``queryset`` that no view restriction hides, in any language
-    (home/privacy.py): the one rule of every public listing, in the listing's own query."""
-    return public(queryset.live())
-
-
-def site_tree_path(page):
-    """The tree path of the home page ``page`` belongs to, in its language: a site's home,
-    and each of its translations, sits at depth 2 (pagecache/dependencies.py too)."""
-    return page.path[: Page.steplen * 2]
+from .models import NewsPage, ProjectPage
 
 
 def in_the_same_tree(queryset, page):
@@ -117,15 +104,6 @@ def news_page(news_index, page_number, per_page):
     return Paginator(news, per_page).get_page(page_number)
 
 
-def open_calls(territory):
-    today = timezone.localdate()
-    return list(
-        published(CallForIrritantsPage.objects.descendant_of(territory))
-        .filter(opens_on__lte=today, closes_on__gte=today)
-        .order_by("closes_on")
-    )
-
-
 def latest_news_with_territories(territories, locale, limit=6):
     """The network's latest news, each paired with the territory it comes from."""
     news = published(NewsPage.objects.filter(locale=locale)).order_by("-date")[:limit]
@@ -185,19 +163,6 @@ def territory_projects(territory):
 def projects_per_phase(projects):
     """``{phase: count}`` for a list of projects."""
     return Counter(project.current_phase for project in projects)
-
-
-def calls_count(territory):
-    return published(
-        CallForIrritantsPage.objects.descendant_of(territory).filter(locale=territory.locale_id)
-    ).count()
-
-
-def irritants_received(territory):
-    """How many irritants the territory's calls received, whatever became of them."""
-    from irritants.queries import received_count
-
-    return received_count(territory)
 
 
 def key_results(projects):

@@ -9,8 +9,6 @@ from .feeds import AtomNewsFeed, NewsFeed
 app_name = "projects"
 
 urlpatterns = [
-    path("catalogue/", views.catalogue, name="catalogue"),
-    path("catalogue/a-reutiliser/", views.reusable, name="reusable"),
     path("flux/rss.xml", NewsFeed(), name="news_rss"),
     path("flux/atom.xml", AtomNewsFeed(), name="news_atom"),
     path("flux/projets/<slug:project_slug>/rss.xml", NewsFeed(), name="project_news_rss"),

@@ -1,92 +1,16 @@
-"""Public views that are not pages: the hub's catalogue, the projects to reuse, open data."""
+"""Open data: every published project and territory, as JSON and CSV."""
 
 import csv
-from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.views import serve
+
+from territories.scope import scope_for
 
 from . import queries
-from .models import Theme, UserType
 from .opendata import CSV_COLUMNS, csv_row, project_record, territory_record
-from .phases import Phase
-from .sites import scope_for
-
-CATALOGUE_PER_PAGE = 12
-
-
-def hub_scope(request, path):
-    """The scope of a hub-only view; on a territory's host the path belongs to its pages."""
-    scope = scope_for(request)
-    if scope is None or not scope.is_hub:
-        return None, serve(request, path)
-    return scope, None
-
-
-def catalogue(request):
-    """Every project of every territory, filtered by territory, phase, theme and user type."""
-    scope, response = hub_scope(request, "catalogue/")
-    if response is not None:
-        return response
-    territories = {scope.slug_of(territory): territory for territory in scope.territories}
-    themes, user_types = list(Theme.objects.all()), list(UserType.objects.all())
-    # Unknown values are ignored rather than refused: a stale link still shows projects.
-    chosen = {
-        "territory": request.GET.get("territory", "")
-        if request.GET.get("territory") in territories
-        else "",
-        "phase": request.GET.get("phase", "") if request.GET.get("phase") in Phase.values else "",
-        "theme": _known(request.GET.get("theme"), themes),
-        "user_type": _known(request.GET.get("user_type"), user_types),
-    }
-    projects = queries.catalogue(
-        scope.locale,
-        territory=territories.get(chosen["territory"]),
-        phase=chosen["phase"],
-        theme=chosen["theme"],
-        user_type=chosen["user_type"],
-    )
-    page = Paginator(projects, CATALOGUE_PER_PAGE).get_page(request.GET.get("page"))
-    cards = [
-        (project, project.get_full_url(request), scope.territory_of(project)) for project in page
-    ]
-    return TemplateResponse(
-        request,
-        "projects/catalogue.html",
-        {
-            "hub": scope.root,
-            "projects": page,
-            "cards": cards,
-            "territories": list(territories.items()),
-            "phases": Phase.choices,
-            "themes": themes,
-            "user_types": user_types,
-            "chosen": chosen,
-            "extra_query": urlencode({key: value for key, value in chosen.items() if value}),
-        },
-    )
-
-
-def _known(value, terms):
-    return value if value in {term.slug for term in terms} else ""
-
-
-def reusable(request):
-    """The projects their publishers offer to the rest of the network."""
-    scope, response = hub_scope(request, "catalogue/a-reutiliser/")
-    if response is not None:
-        return response
-    projects = list(queries.shareable_projects(scope.locale).prefetch_related("themes"))
-    cards = [
-        (project, project.get_full_url(request), scope.territory_of(project))
-        for project in projects
-    ]
-    return TemplateResponse(request, "projects/reusable.html", {"hub": scope.root, "cards": cards})
 
 
 def _open_data(request):

@@ -16,10 +16,11 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from home.models import NetworkHomePage
 from home.privacy import public_pages
-from projects.models import CallForIrritantsPage, NewsPage, ProjectPage
-from territories.queries import live_territories, territory_of
+from irritants.models import CallForIrritantsPage
+from projects.models import NewsPage, ProjectPage
+from territories.queries import territory_of
+from territories.scope import RequestScope
 
 from . import query as search_query
 
@@ -65,39 +66,30 @@ class Filters:
         return {name: value for name, value in params.items() if value}
 
 
-@dataclass
-class Scope:
-    """Where a site's search looks: its own pages in one language, or the whole network's."""
+def searchable_pages(scope):
+    """Where a site's search looks (``scope``: a ``RequestScope``): its own pages in one
+    language, or on the hub the whole network's."""
+    # Search backends filter on indexed fields only: the privacy rule (home/privacy.py)
+    # goes in as a subquery of page ids.
+    pages = Page.objects.live().filter(pk__in=public_pages()).filter(locale=scope.locale)
+    if scope.site is None:
+        return pages.none()
+    if scope.is_hub:
+        return pages.filter(depth__gt=1)
+    if not scope.is_translated:
+        return pages.none()
+    return pages.descendant_of(scope.root, inclusive=True)
 
-    site: Site
-    locale: object
-    is_network: bool
 
-    @classmethod
-    def for_site(cls, site, locale):
-        is_network = site is not None and site.root_page.specific_class is NetworkHomePage
-        return cls(site=site, locale=locale, is_network=is_network)
+def matching_pages(scope, terms, filters=Filters()):
+    if not terms:
+        return Page.objects.none()
+    return filters.apply(searchable_pages(scope)).specific().search(terms.as_query())
 
-    def pages(self):
-        # Search backends filter on indexed fields only: the privacy rule (home/privacy.py)
-        # goes in as a subquery of page ids.
-        pages = Page.objects.live().filter(pk__in=public_pages()).filter(locale=self.locale)
-        if self.site is None:
-            return pages.none()
-        if self.is_network:
-            return pages.filter(depth__gt=1)
-        home = self.site.root_page.get_translation_or_none(self.locale)
-        if home is None:
-            return pages.none()
-        return pages.descendant_of(home, inclusive=True)
 
-    def search(self, terms, filters=Filters()):
-        if not terms:
-            return Page.objects.none()
-        return filters.apply(self.pages()).specific().search(terms.as_query())
-
-    def territories(self):
-        return live_territories(self.locale) if self.is_network else []
+def shown_territories(scope):
+    """The territories a result may be labelled with: on the hub only."""
+    return scope.territories if scope.is_hub else []
 
 
 @dataclass
@@ -136,9 +128,9 @@ class SearchOutcome:
 
 def search(scope, terms, filters=Filters(), page_number=1, per_page=RESULTS_PER_PAGE):
     """One page of results, with excerpts; suggestions when there is nothing to show."""
-    results = scope.search(terms, filters)
+    results = matching_pages(scope, terms, filters)
     page = Paginator(results, per_page).get_page(page_number)
-    territories = scope.territories()
+    territories = shown_territories(scope)
     texts = indexed_texts(page.object_list)
     page.object_list = [
         Result(
@@ -159,8 +151,8 @@ def autocomplete(scope, terms, limit=AUTOCOMPLETE_LIMIT):
     text = terms.as_autocomplete_text()
     if len(text) < 2:
         return []
-    pages = list(scope.pages().autocomplete(text)[:limit])
-    territories = scope.territories()
+    pages = list(searchable_pages(scope).autocomplete(text)[:limit])
+    territories = shown_territories(scope)
     return [(page, territory_of(page, territories)) for page in pages]
 
 
@@ -169,7 +161,7 @@ def suggestions(scope, terms, filters):
     found = []
 
     def offer(label, other_scope, other_terms, other_filters, url_base=""):
-        count = other_scope.search(other_terms, other_filters).count()
+        count = matching_pages(other_scope, other_terms, other_filters).count()
         if count:
             params = {"q": other_terms.text, **other_filters.as_params()}
             url = f"{url_base}{reverse('search')}?{urlencode(params)}"
@@ -180,10 +172,10 @@ def suggestions(scope, terms, filters):
     if len(terms.all_words) > 1:
         for word in terms.all_words[:MAX_WORD_SUGGESTIONS]:
             offer(word, scope, search_query.parse(word), filters)
-    if not scope.is_network:
+    if not scope.is_hub:
         hub = Site.objects.filter(is_default_site=True).first()
         if hub is not None and hub != scope.site:
-            network = Scope.for_site(hub, scope.locale)
+            network = RequestScope.for_site(hub, scope.locale)
             offer(_("The same search on the whole network"), network, terms, filters, hub.root_url)
     return found
 

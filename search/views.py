@@ -2,7 +2,7 @@ from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
-from pagecache.generations import site_for_request
+from territories.scope import RequestScope, site_for_request
 
 from . import query as search_query
 from . import services
@@ -14,7 +14,7 @@ def _scope(request):
     if site is None or not site.root_page.live:
         # An archived territory answers 404 everywhere, its search included.
         raise Http404
-    return services.Scope.for_site(site, Locale.get_active())
+    return RequestScope.for_site(site, Locale.get_active())
 
 
 def search(request):
@@ -31,7 +31,7 @@ def search(request):
             "search_query": terms.text,
             "outcome": outcome,
             "search_results": outcome.page,
-            "is_network": scope.is_network,
+            "is_network": scope.is_hub,
         },
     )
 

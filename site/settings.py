@@ -79,11 +79,17 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
+    # The project's apps, in their layers (docs/architecture.md): the core, territories,
+    # the page cache and operations, the features, the hub, the demo.
     "home",
     "territories",
+    "pagecache",
+    "operations",
     "projects",
-    "search",
     "irritants",
+    "search",
+    "hub",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -111,8 +117,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
-    "operations",
-    "pagecache",
     "wagtail.contrib.frontend_cache",
 ]
 

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import robots_txt, sitemap
+from hub.sitemaps import robots_txt, sitemap
 
 # A database outage answers 503 with Retry-After; any other error, the 500 page in the
 # failing site's identity (the 404 page gets it from base.html).
@@ -30,6 +30,7 @@ if settings.DEBUG:
 # French, the default language, has no prefix; other content languages live under /<code>/.
 urlpatterns += i18n_patterns(
     path("recherche/", include("search.urls")),
+    path("", include("hub.urls")),
     path("", include("projects.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -8,12 +8,13 @@ from django.utils.translation import get_language
 from wagtail.images.models import Rendition
 from wagtail.models import Page, Site
 
+from home.generations import cached_for_site
 from home.models import AccessibilityPage
 from home.privacy import is_public, public
-from pagecache.generations import cached_for_site, site_for_request
 
 from .branding import DEFAULT_PRIMARY_COLOR, HEX_COLOR_RE
 from .models import TerritoryHomePage, TerritorySettings
+from .scope import site_for_request
 
 
 @dataclass
@@ -39,8 +40,10 @@ class SiteIdentity:
     @classmethod
     def for_request(cls, request):
         """The request's identity, computed once per site, language and generation of the
-        site's content (pagecache/): no query after the first request."""
-        return cached_for_site(request, "identity", lambda: cls.build(request))
+        site's content (home/generations.py): no query after the first request."""
+        return cached_for_site(
+            request, site_for_request(request), "identity", lambda: cls.build(request)
+        )
 
     @classmethod
     def build(cls, request):

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import footer_link_blocks, key_figure_blocks
-from home.models import BasePage
+from home.models import SiteHomePage
 
 from .branding import DEFAULT_PRIMARY_COLOR, validate_primary_color
 from .reference_forms import TerritorySettingsForm
@@ -27,7 +27,7 @@ class TerritoryKind(models.TextChoices):
     COMMUNE = "commune", _("Commune")
 
 
-class TerritoryHomePage(BasePage):
+class TerritoryHomePage(SiteHomePage):
     """Root of one territory's site. Its title is the territory's official name."""
 
     kind = models.CharField(
@@ -41,7 +41,7 @@ class TerritoryHomePage(BasePage):
         help_text=_("Up to four figures that sum up the incubator."),
     )
 
-    content_panels = BasePage.content_panels + [
+    content_panels = SiteHomePage.content_panels + [
         FieldPanel("kind"),
         FieldPanel("key_figures"),
         InlinePanel(
@@ -52,30 +52,15 @@ class TerritoryHomePage(BasePage):
             help_text=_("When empty, the latest projects are shown."),
         ),
     ]
-    search_fields = BasePage.search_fields + [index.FilterField("kind")]
+    search_fields = SiteHomePage.search_fields + [index.FilterField("kind")]
 
+    # Its sections declare it as their parent (``parent_page_types``): a new page type needs
+    # no edit here to be offered in every territory.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "projects.CallIndexPage",
-        "projects.ProjectIndexPage",
-        "projects.NewsIndexPage",
-        "projects.ResultsPage",
-        "home.ContentPage",
-        "home.AccessibilityPage",
-    ]
 
     class Meta:
         verbose_name = _("territory home page")
         verbose_name_plural = _("territory home pages")
-
-    def get_context(self, request, *args, **kwargs):
-        from projects import queries
-
-        context = super().get_context(request, *args, **kwargs)
-        context["highlighted_projects"] = queries.highlighted_projects(self)
-        context["latest_news"] = queries.latest_news(self, limit=3)
-        context["open_calls"] = queries.open_calls(self)
-        return context
 
 
 class TerritoryHighlight(Orderable):

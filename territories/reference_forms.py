@@ -1,15 +1,16 @@
 """Admin forms that refuse references out of the territory's reach (see ``references.py``).
 
-The check runs in ``is_valid``, once the form and its inline formsets have built their
-instances, so saving, publishing and previewing (which all validate the form) see the same
-refusal; the error lands on the field, the StreamField block or the inline form that holds
-the reference.
+Pages get the check through the core's page form (``check_page_form`` hook, registered in
+wagtail_hooks.py), the identity settings through their own form. It runs in ``is_valid``, once
+the form and its inline formsets have built their instances, so saving, publishing and
+previewing (which all validate the form) see the same refusal; the error lands on the field,
+the StreamField block or the inline form that holds the reference.
 """
 
 import uuid
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -17,62 +18,52 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 
+from .references import refused_references, territory_of
 
-class ReferenceCheckMixin:
-    """For a WagtailAdminModelForm: refuses what ``references.refused_references`` refuses."""
+
+class TerritorySettingsForm(WagtailAdminModelForm):
+    """The form of a site's identity (its logo and footer links)."""
 
     def is_valid(self):
         valid = super().is_valid()
         if self.is_bound and not hasattr(self, "references_refused"):
             # Validation may run twice (preview); the errors must be added once.
-            self.references_refused = self.check_references()
+            self.references_refused = check_references(self, territory_of(self.instance))
         return valid and not getattr(self, "references_refused", False)
 
-    def reference_territory(self):
-        from .references import territory_of
 
-        return territory_of(self.instance)
-
-    def check_references(self):
-        """Add an error for each refused reference; whether there was any."""
-        from .references import refused_references
-
-        territory = self.reference_territory()
-        checks = [(self, "")]
-        for relation, formset in self.formsets.items():
-            checks += [
-                (form, f"{relation}.item.")
-                for form in formset.forms
-                if hasattr(form, "cleaned_data") and not formset._should_delete_form(form)
-            ]
-        refused_any = False
-        for form, prefix in checks:
-            fields = [name for name in form.fields if name in form.cleaned_data]
-            for name in fields:
-                name_stream_children(form.instance, name)
-            refused = refused_references(
-                form.instance,
-                user=self.for_user,
-                territory=territory,
-                fields=fields,
-                prefix=prefix,
-            )
-            add_reference_errors(form, refused)
-            refused_any = refused_any or bool(refused)
-        return refused_any
+def check_references(form, territory):
+    """Add an error for each reference of ``form`` (and of its inline forms) out of
+    ``territory``'s reach; whether there was any."""
+    checks = [(form, "")]
+    for relation, formset in form.formsets.items():
+        checks += [
+            (inline, f"{relation}.item.")
+            for inline in formset.forms
+            if hasattr(inline, "cleaned_data") and not formset._should_delete_form(inline)
+        ]
+    refused_any = False
+    for checked, prefix in checks:
+        fields = [name for name in checked.fields if name in checked.cleaned_data]
+        for name in fields:
+            name_stream_children(checked.instance, name)
+        refused = refused_references(
+            checked.instance,
+            user=form.for_user,
+            territory=territory,
+            fields=fields,
+            prefix=prefix,
+        )
+        add_reference_errors(checked, refused)
+        refused_any = refused_any or bool(refused)
+    return refused_any
 
 
-class TerritoryPageForm(ReferenceCheckMixin, WagtailAdminPageForm):
-    """The base form of every page of the platform."""
-
-    def reference_territory(self):
-        from .references import territory_of
-
-        return territory_of(self.instance, parent_page=self.parent_page)
-
-
-class TerritorySettingsForm(ReferenceCheckMixin, WagtailAdminModelForm):
-    """The form of a site's identity (its logo and footer links)."""
+def check_page_references(form):
+    """Every page form's check (the ``check_page_form`` hook of home/forms.py): whether it
+    refused a reference out of the page's territory."""
+    territory = territory_of(form.instance, parent_page=form.parent_page)
+    return check_references(form, territory)
 
 
 def name_stream_children(instance, name):

@@ -22,12 +22,10 @@ from wagtail.models import (
     Site,
     Workflow,
     WorkflowTask,
+    get_page_models,
 )
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
-
-from home.models import AccessibilityPage, ContentPage
-from projects.models import CallIndexPage, NewsIndexPage, ProjectIndexPage, ResultsPage
 
 from .models import Territory, TerritoryHomePage, TerritoryKind, TerritorySettings
 from .permissions import apply_access_model, apply_network_role, apply_territory_roles, group_names
@@ -41,25 +39,16 @@ NAME_MAX_LENGTH = 100
 SLUG_MAX_LENGTH = 50
 
 
-@dataclass(frozen=True)
-class Section:
-    page_class: type
-    slug: str
-    title: str
-    in_menu: bool = True
-
-
 def standard_sections():
-    """The sections every territory starts with, in menu order."""
-    return [
-        Section(CallIndexPage, "appels", _("Calls for irritants")),
-        Section(ProjectIndexPage, "projets", _("Projects")),
-        Section(NewsIndexPage, "actualites", _("News")),
-        Section(ResultsPage, "resultats", _("Results")),
-        Section(ContentPage, "a-propos", _("About")),
-        # Linked from every page's footer, as the law requires, rather than from the menu.
-        Section(AccessibilityPage, "accessibilite", _("Accessibility"), in_menu=False),
+    """The page types every territory opens with, in menu order: those that declare a
+    ``standard_section`` (home/models.py) and may live under a territory's home page."""
+    page_classes = [
+        model
+        for model in get_page_models()
+        if getattr(model, "standard_section", None) is not None
+        and TerritoryHomePage in model.allowed_parent_page_models()
     ]
+    return sorted(page_classes, key=lambda model: model.standard_section.order)
 
 
 @dataclass
@@ -170,10 +159,11 @@ def create_pages(spec):
         )
     )
     home.save_revision().publish()
-    for section in standard_sections():
+    for page_class in standard_sections():
+        section = page_class.standard_section
         page = home.add_child(
-            instance=section.page_class(
-                title=section.title, slug=section.slug, show_in_menus=section.in_menu
+            instance=page_class(
+                title=str(section.title), slug=section.slug, show_in_menus=section.in_menu
             )
         )
         page.save_revision().publish()

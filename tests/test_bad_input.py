@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 
-from home.demo import content
+from demo import content
 
 pytestmark = pytest.mark.django_db
 

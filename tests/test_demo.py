@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.utils.html import escape
 from wagtail.models import Page, Revision, Site
 
-from home.demo import content, content_en
-from irritants.models import Irritant
-from projects.models import CallForIrritantsPage, CallStatus, NewsPage, ProjectPage, Theme
+from demo import content, content_en
+from irritants.models import CallForIrritantsPage, CallStatus, Irritant
+from projects.models import NewsPage, ProjectPage, Theme
 from territories.models import Territory
 
 pytestmark = pytest.mark.django_db

@@ -33,8 +33,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.operations import translate_object
 
 from home.models import ContentPage
-from irritants.models import Irritant
-from projects.models import CallForIrritantsPage, ProjectPage
+from irritants.models import CallForIrritantsPage, Irritant
+from projects.models import ProjectPage
 from territories.models import Territory, TerritorySettings
 from tests.accounts import user_in
 

@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Site
 
-from home.demo import content
-from home.models import NetworkHomePage
+from demo import content
+from hub.models import NetworkHomePage
 from territories.models import TerritoryHomePage
 
 pytestmark = pytest.mark.django_db

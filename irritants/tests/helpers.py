@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from projects.models import CallForIrritantsPage
+from irritants.models import CallForIrritantsPage
 
 CALL_URL = "/appels/appel-a-irritants-saison-2/"
 HOST = "pau.localhost"

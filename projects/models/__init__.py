@@ -1,4 +1,3 @@
-from .calls import CallForIrritantsPage, CallIndexPage, CallStatus
 from .news import NewsIndexPage, NewsPage, NewsPageProject
 from .projects import (
     Decision,
@@ -14,9 +13,6 @@ from .results import ResultsPage
 from .taxonomy import Theme, UserType
 
 __all__ = [
-    "CallForIrritantsPage",
-    "CallIndexPage",
-    "CallStatus",
     "Decision",
     "Evaluation",
     "NewsIndexPage",

@@ -9,7 +9,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import body_blocks
-from home.models import BasePage
+from home.models import BasePage, StandardSection
+from territories.references import MESSAGES, refused_references, territory_of
 
 
 class NewsIndexPage(BasePage):
@@ -18,8 +19,8 @@ class NewsIndexPage(BasePage):
     per_page = 10
 
     parent_page_types = ["territories.TerritoryHomePage"]
-    subpage_types = ["projects.NewsPage"]
     max_count_per_parent = 1
+    standard_section = StandardSection("actualites", _("News"), order=30)
 
     class Meta:
         verbose_name = _("news index")
@@ -67,8 +68,6 @@ class NewsPage(BasePage):
 
     def clean(self):
         super().clean()
-        from territories.references import MESSAGES, refused_references, territory_of
-
         # Whoever saves, from the admin or not: a news item of one territory would otherwise
         # show on another territory's project page and feed. (A page not yet in the tree has
         # no territory yet: the save that places it checks again.)

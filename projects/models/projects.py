@@ -8,22 +8,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import body_blocks
-from home.models import BasePage
+from home.blocks import SHORT_RICH_TEXT, body_blocks
+from home.models import BasePage, StandardSection
 
 from ..blocks import indicator_blocks
 from ..indicators import Indicator
 from ..panels import PhaseHistoryPanel
 from ..phases import Phase, current_phase, validate_phase_history
-from .calls import SHORT_RICH_TEXT
 
 
 class ProjectIndexPage(BasePage):
     """The territory's startups."""
 
     parent_page_types = ["territories.TerritoryHomePage"]
-    subpage_types = ["projects.ProjectPage"]
     max_count_per_parent = 1
+    standard_section = StandardSection("projets", _("Projects"), order=20)
 
     class Meta:
         verbose_name = _("projects index")
@@ -192,15 +191,12 @@ class ProjectPage(BasePage):
         return [{"kind": kind, "date": day, "item": item} for kind, day, item in entries]
 
     def get_context(self, request, *args, **kwargs):
-        from irritants.queries import origin_of
-
         from ..charts import line_chart
         from ..queries import latest_news_about, reused_origin
 
         context = super().get_context(request, *args, **kwargs)
         indicators = self.impact_indicators()
         context.update(
-            origin=origin_of(self),
             timeline=self.timeline(),
             indicators=[(indicator, line_chart(indicator)) for indicator in indicators],
             reused_from=reused_origin(self),

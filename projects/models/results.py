@@ -4,7 +4,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import body_blocks
-from home.models import BasePage
+from home.models import BasePage, StandardSection
+from territories.scope import territory_home_of
 
 
 class ResultsPage(BasePage):
@@ -18,6 +19,7 @@ class ResultsPage(BasePage):
     parent_page_types = ["territories.TerritoryHomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    standard_section = StandardSection("resultats", _("Results"), order=40)
 
     class Meta:
         verbose_name = _("results page")
@@ -29,7 +31,7 @@ class ResultsPage(BasePage):
         from ..phases import Phase
 
         context = super().get_context(request, *args, **kwargs)
-        territory = self.territory
+        territory = territory_home_of(self)
         projects = queries.territory_projects(territory)
         counts = queries.projects_per_phase(projects)
         phases = [(phase.label, counts[phase.value]) for phase in Phase if counts.get(phase.value)]
@@ -37,8 +39,6 @@ class ResultsPage(BasePage):
             project_count=sum(counts.values()),
             phases=phases,
             phase_chart=bar_chart(phases),
-            calls_count=queries.calls_count(territory),
-            irritants_received=queries.irritants_received(territory),
             key_results=[
                 (project, indicator, line_chart(indicator))
                 for project, indicator in queries.key_results(projects)

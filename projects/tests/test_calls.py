@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from projects.models import CallForIrritantsPage, CallStatus
+from irritants.models import CallForIrritantsPage, CallStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -3,16 +3,10 @@
 import pytest
 from wagtail.models import Page
 
-from home.models import ContentPage, NetworkHomePage
-from projects.models import (
-    CallForIrritantsPage,
-    CallIndexPage,
-    NewsIndexPage,
-    NewsPage,
-    ProjectIndexPage,
-    ProjectPage,
-    ResultsPage,
-)
+from home.models import ContentPage
+from hub.models import NetworkHomePage
+from irritants.models import CallForIrritantsPage, CallIndexPage
+from projects.models import NewsIndexPage, NewsPage, ProjectIndexPage, ProjectPage, ResultsPage
 from territories.models import TerritoryHomePage
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from projects.models import CallForIrritantsPage, NewsIndexPage, NewsPage, ProjectPage
+from irritants.models import CallForIrritantsPage
+from projects.models import NewsIndexPage, NewsPage, ProjectPage
 from projects.phases import Phase
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 from wagtail_localize.operations import translate_object
 
-from projects.models import CallForIrritantsPage, NewsPage, ProjectPage, Theme
+from irritants.models import CallForIrritantsPage
+from projects.models import NewsPage, ProjectPage, Theme
 from territories.models import TerritoryHomePage
 
 pytestmark = pytest.mark.django_db

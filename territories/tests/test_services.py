@@ -14,7 +14,8 @@ from wagtail.models import (
     Workflow,
 )
 
-from projects.models import CallIndexPage, NewsIndexPage, ProjectIndexPage, ResultsPage
+from irritants.models import CallIndexPage
+from projects.models import NewsIndexPage, ProjectIndexPage, ResultsPage
 from territories import services
 from territories.models import Territory, TerritoryHomePage, TerritorySettings
 from territories.services import TerritorySpec, create_territory

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from home.demo import content
+from demo import content
 
 HUB = "localhost"
 HUB_PAGES = {

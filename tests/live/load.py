@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psycopg
 
-from home.demo import content
+from demo import content
 
 from .services import (
     CALL_HOST,

@@ -1,0 +1,124 @@
+"""Each site's sitemap.xml and robots.txt: its own pages only, absolute, on its own host."""
+
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction, Site
+
+from demo import content
+from home.models import ContentPage
+from projects.models import ProjectPage
+
+pytestmark = pytest.mark.django_db
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+HOSTS = ["localhost", *(territory["hostname"] for territory in content.TERRITORIES)]
+
+
+def sitemap_entries(client, host):
+    response = client.get("/sitemap.xml", HTTP_HOST=host)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    tree = ElementTree.fromstring(response.content)
+    return {
+        url.find("sm:loc", NS).text: url.find("sm:lastmod", NS).text
+        for url in tree.findall("sm:url", NS)
+    }
+
+
+def site_pages(host, **filters):
+    """The site's live pages in every language, by full URL (aliases included)."""
+    root = Site.objects.get(hostname=host).root_page
+    pages = Page.objects.none()
+    for translated_root in Page.objects.filter(translation_key=root.translation_key):
+        pages |= Page.objects.descendant_of(translated_root, inclusive=True)
+    return {page.get_full_url(): page for page in pages.live().filter(**filters)}
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_sitemap_lists_every_live_page_of_its_own_site_with_lastmod(client, host):
+    entries = sitemap_entries(client, host)
+
+    expected = site_pages(host, alias_of__isnull=True)
+    assert set(entries) == set(expected)
+    assert all(url.startswith(f"http://{host}:8000/") for url in entries)
+    assert all(lastmod for lastmod in entries.values())
+    # Both languages appear where a page really exists in both (the demo translates some).
+    assert any("/en/" in url for url in entries) == any(
+        page.locale.language_code == "en" for page in expected.values()
+    )
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_sitemap_never_lists_another_sites_page_nor_an_alias(client, host):
+    entries = set(sitemap_entries(client, host))
+
+    for other in HOSTS:
+        if other != host:
+            assert not entries & set(site_pages(other))
+    aliases = site_pages(host, alias_of__isnull=False)
+    assert aliases, "the demo's English trees are aliases of the French ones"
+    assert not entries & set(aliases)
+
+
+def test_sitemap_leaves_out_unpublished_and_private_pages(client):
+    projects = ProjectPage.objects.live().filter(
+        locale__language_code="fr", url_path__contains="/var/"
+    )
+    unpublished, private = projects[0], projects[1]
+    unpublished_url, private_url = unpublished.get_full_url(), private.get_full_url()
+    assert {unpublished_url, private_url} <= set(sitemap_entries(client, "var.localhost"))
+
+    unpublished.unpublish()
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    entries = set(sitemap_entries(client, "var.localhost"))
+    assert unpublished_url not in entries
+    assert private_url not in entries
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_robots_txt_names_the_sites_own_sitemap_and_keeps_crawlers_out_of_admin_and_search(
+    client, host
+):
+    response = client.get("/robots.txt", HTTP_HOST=host)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Allow: /" in lines
+    assert {"Disallow: /admin/", "Disallow: /recherche/", "Disallow: /en/recherche/"} <= set(lines)
+    assert f"Sitemap: http://{host}:8000/sitemap.xml" in lines
+    assert not any(line == "Disallow: /" for line in lines)
+
+
+def test_sitemap_costs_the_same_queries_however_many_pages_the_site_has(client):
+    def count():
+        client.get("/sitemap.xml", HTTP_HOST="var.localhost")  # warm the site root paths
+        with CaptureQueriesContext(connection) as queries:
+            entries = sitemap_entries(client, "var.localhost")
+        return len(queries), len(entries)
+
+    queries_before, entries_before = count()
+    home = Site.objects.get(hostname="var.localhost").root_page
+    for number in range(10):
+        page = home.add_child(instance=ContentPage(title=f"Page {number}", slug=f"page-{number}"))
+        page.save_revision().publish()
+
+    queries_after, entries_after = count()
+    assert entries_after == entries_before + 10
+    assert queries_after == queries_before
+
+
+def test_the_sitemaps_together_list_every_page_type_of_the_demo(client):
+    listed = set()
+    for host in HOSTS:
+        listed |= set(sitemap_entries(client, host))
+    pages = Page.objects.live().public().filter(depth__gt=1, alias_of__isnull=True).specific()
+    page_types = {type(page) for page in pages}
+    listed_types = {type(page) for page in pages if page.get_full_url() in listed}
+    assert listed_types == page_types
+    assert len(page_types) >= 8
