@@ -34,6 +34,7 @@ var/secret_key:
 
 test: install system-packages check-messages
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
 
 # What the suite needs from Debian besides Python: GNU gettext (the catalogue check),
@@ -72,9 +73,11 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo --port $(PORT)
 
+# The layers' import contracts are in pyproject.toml (docs/architecture.md explains them).
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 lock:
 	$(PY) -m pip install --quiet pip-tools

@@ -16,7 +16,5 @@ class PageForm(WagtailAdminPageForm):
         valid = super().is_valid()
         if self.is_bound and not hasattr(self, "checks_refused"):
             # Validation may run twice (preview): the errors must be added once.
-            self.checks_refused = any(
-                [check(self) for check in hooks.get_hooks("check_page_form")]
-            )
+            self.checks_refused = any([check(self) for check in hooks.get_hooks("check_page_form")])
         return valid and not getattr(self, "checks_refused", False)

@@ -178,9 +178,7 @@ class AccessibilityPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
     # Linked from every page's footer, as the law requires, rather than from the menu.
-    standard_section = StandardSection(
-        "accessibilite", _("Accessibility"), order=60, in_menu=False
-    )
+    standard_section = StandardSection("accessibilite", _("Accessibility"), order=60, in_menu=False)
 
     class Meta:
         verbose_name = _("accessibility statement")

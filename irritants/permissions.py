@@ -22,5 +22,5 @@ class IrritantPermissionPolicy(ModelPermissionPolicy):
         return Irritant.objects.visible_to(user)
 
 
-# The one instance: registered in wagtail_hooks.py, used by the viewset's extra views.
+# The one instance: registered in apps.py, used by the viewset's extra views.
 permission_policy = IrritantPermissionPolicy(Irritant)

@@ -13,9 +13,9 @@ from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail_localize.synctree import create_aliases_for_new_page
 
 from projects.models import ProjectIndexPage, ProjectPage
+from projects.services import add_draft_project
 from territories.models import Territory, TerritorySettings
 from territories.permissions import reviewers_of
 
@@ -75,9 +75,7 @@ def send_acknowledgement(irritant):
 
 def notify_publishers(irritant):
     recipients = list(
-        reviewers_of(irritant.territory)
-        .exclude(email="")
-        .values_list("email", flat=True)
+        reviewers_of(irritant.territory).exclude(email="").values_list("email", flat=True)
     )
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("New irritant for %(call)s: %(title)s") % {
@@ -172,7 +170,7 @@ def create_project(irritant, user):
         solution = irritant.solution_idea or _("To be written by the team.")
         project = ProjectPage(
             title=irritant.title,
-            slug=_free_slug(index, irritant),
+            slug=slugify(irritant.title)[:80].strip("-") or irritant.reference.lower(),
             pitch=irritant.title[:200],
             problem=_as_rich_text(
                 f"{irritant.problem}\n\n{_('Consequences for users:')} {irritant.consequences}"
@@ -180,22 +178,11 @@ def create_project(irritant, user):
             ),
             solution=_as_rich_text(solution),
             sponsor_service=irritant.service,
-            live=False,
-            owner=user,
         )
-    index.add_child(instance=project)
-    project.save_revision(user=user, log_action=True)
-    create_aliases_for_new_page(project)  # the other languages' trees, as the admin does
+    add_draft_project(index, project, user)
     irritant.project = project
     irritant.save(update_fields=["project"])
     return project
-
-
-def _free_slug(index, irritant):
-    slug = slugify(irritant.title)[:80].strip("-") or irritant.reference.lower()
-    if index.get_children().filter(slug=slug).exists():
-        slug = f"{slug}-{irritant.reference[-4:].lower()}"
-    return slug
 
 
 def _as_rich_text(text):

@@ -1,5 +1,4 @@
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
 from home.sections import PageSection
 from projects.models import ProjectPage, ResultsPage
@@ -8,10 +7,7 @@ from territories.scope import territory_home_of
 
 from . import queries
 from .models import Irritant, IrritantLogEntry
-from .permissions import permission_policy
 from .viewsets import IrritantViewSet
-
-register_permission_policy(Irritant, permission_policy)
 
 
 @hooks.register("register_admin_viewset")

@@ -100,5 +100,6 @@ class PageCacheMiddleware:
             request._wagtail_route_for_request = cached_for_site(
                 request,
                 site_for_request(request),
-                f"route:{path}", lambda: Page.route_for_request(request, path)
+                f"route:{path}",
+                lambda: Page.route_for_request(request, path),
             )

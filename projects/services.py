@@ -1,4 +1,6 @@
-"""Reusing a project of another territory: one rule, for the admin action and anything else."""
+"""Creating project pages outside the page editor: a draft added as the admin would add it
+(used by the irritants' "create the project" action too), and reusing a project of another
+territory."""
 
 import re
 
@@ -7,6 +9,8 @@ from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
+
+from territories.isolation import reachable_pages
 
 from .models import ProjectIndexPage, ProjectPage
 
@@ -37,8 +41,6 @@ def reuse_destinations(user):
     Only in the default language: the other languages' trees follow it (a copy gets its
     aliases there, then its translations), so French text never lands in the English tree.
     """
-    from territories.isolation import reachable_pages
-
     indexes = reachable_pages(
         user, ProjectIndexPage.objects.filter(locale=Locale.get_default(), alias_of__isnull=True)
     ).select_related("locale")
@@ -49,13 +51,29 @@ def reuse_destinations(user):
     ]
 
 
-def _free_slug(index, slug):
+def free_slug(index, slug):
+    """``slug``, else ``slug-2``, ``slug-3``…: the first that no page under ``index`` has."""
     taken = set(index.get_children().values_list("slug", flat=True))
     candidate, number = slug, 1
     while candidate in taken:
         number += 1
         candidate = f"{slug}-{number}"
     return candidate
+
+
+def add_draft_project(index, project, user):
+    """Add ``project`` (an unsaved ProjectPage) under ``index`` as a draft owned by ``user``,
+    as the page editor would: a free slug, a first revision, the aliases in the other
+    languages' trees and the "created" entry of the page's history."""
+    project.slug = free_slug(index, project.slug)
+    project.locale = index.locale
+    project.live = False
+    project.owner = user
+    index.add_child(instance=project)
+    project.save_revision(user=user)
+    create_aliases_for_new_page(project)
+    log(instance=project, action="wagtail.create", user=user)
+    return project
 
 
 @transaction.atomic
@@ -86,10 +104,7 @@ def reuse_project(original, index, user):
     ]
     copy = ProjectPage(
         title=original.title,
-        slug=_free_slug(index, original.slug),
-        locale=index.locale,
-        live=False,
-        owner=user,
+        slug=original.slug,
         intro=original.intro,
         pitch=original.pitch,
         problem=unlinked(original.problem),
@@ -105,8 +120,4 @@ def reuse_project(original, index, user):
     )
     copy.themes = list(original.themes.all())
     copy.user_types = list(original.user_types.all())
-    index.add_child(instance=copy)
-    copy.save_revision(user=user)
-    create_aliases_for_new_page(copy)  # as the admin does for a page created there
-    log(instance=copy, action="wagtail.create", user=user)
-    return copy
+    return add_draft_project(index, copy, user)

@@ -7,6 +7,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import signals
-
-        signals.connect()
+        from . import signals  # noqa: F401 - connects the receivers

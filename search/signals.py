@@ -7,15 +7,13 @@ Elasticsearch or OpenSearch filter a site's pages on the path they indexed. So a
 the descendants are indexed again.
 """
 
+from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import post_page_move
 
 
+@receiver(post_page_move, dispatch_uid="search.reindex_descendants")
 def reindex_descendants(sender, instance, **kwargs):
     for page in Page.objects.descendant_of(instance).specific().iterator():
         index.insert_or_update_object(page)
-
-
-def connect():
-    post_page_move.connect(reindex_descendants, dispatch_uid="search.reindex_descendants")

@@ -34,6 +34,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 
 @dataclass(frozen=True)
@@ -205,5 +206,26 @@ def reviewers_of(territory):
     """Who reviews this territory's work: the active members of its Publication group. They
     approve its workflow, review its irritants and are told of new ones. (Who may *publish*
     a given page — they, the network group and superusers — is Wagtail's page permission
-    check, asked in ``publication.may_publish``.)"""
+    check, asked in ``acting.may_publish``.)"""
     return get_user_model().objects.filter(is_active=True, groups=territory.publishers)
+
+
+class SuperusersOnly(BasePermissionPolicy):
+    """Opening territories is an administrator's job; nobody edits or deletes one here
+    (archive_territory takes one offline without losing anything)."""
+
+    allowed_actions = {"add", "view"}
+
+    def user_has_permission(self, user, action):
+        return user.is_active and user.is_superuser and action in self.allowed_actions
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self.user_has_any_permission(user, actions):
+            return self.model.objects.all()
+        return self.model.objects.none()

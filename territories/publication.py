@@ -5,43 +5,26 @@ makes content live goes through them: wagtail-localize publishes translations wi
 (``transaction.on_commit(revision.publish)``) and writes translated text into the live row
 before publishing it, its "convert to alias" copies the source's latest draft into a live
 page, and a copy or an import may create pages that are live at once. So the rule is checked
-on the write itself: while a request is served, a page may go live, or a live page's public
-content change, only if the request's user may publish that page. Outside requests (the
-scheduler, management commands, the demo loader) the operator is trusted: what the scheduler
-publishes was approved by a publisher when it was scheduled.
+on the write itself (the receivers below, connected in signals.py): while a request is served
+(acting.py), a page may go live, or a live page's public content change, only if the
+request's user may publish that page. Outside requests (the scheduler, management commands,
+the demo loader) the operator is trusted: what the scheduler publishes was approved by a
+publisher when it was scheduled.
 """
 
 import html
 import json
-from contextlib import contextmanager
-from contextvars import ContextVar
 
-from django.contrib import messages
-from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
-from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.models import (
-    GroupPagePermission,
-    Page,
-    PageViewRestriction,
-    ReferenceIndex,
-    Revision,
-)
-from wagtail_localize.models import SegmentOverride, TranslationSource
+from wagtail.models import Page, ReferenceIndex
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.segments import OverridableSegmentValue
 from wagtail_localize.segments.ingest import ingest_segments
 
-from .models import Territory
+from .acting import PublishRefused, acting_user, may_publish
 from .references import refused_references, territory_of
-
-_acting_request = ContextVar("acting_request", default=None)
-# Set while the rules below keep restrictions in step across languages.
-_privacy_sync = ContextVar("privacy_sync", default=False)
 
 # Page fields that record the editing process rather than what visitors see: a draft, a
 # lock or a move writes them on a live page without publishing anything. (A move is
@@ -60,68 +43,6 @@ BOOKKEEPING_FIELDS = {
     "locked_by",
     "owner",
 }
-
-
-class PublishRefused(PermissionDenied):
-    """A write refused by the rules below. Wagtail's admin turns any PermissionDenied into
-    a generic "no permission" message; the reason is added to the request's messages so the
-    editor reads why (forms and JSON requests show it their own way)."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        request = acting_request()
-        if (
-            request is not None
-            and getattr(request, "method", None) in ("GET", "POST")
-            and hasattr(request, "_messages")
-            and request.headers.get("x-requested-with") != "XMLHttpRequest"
-        ):
-            messages.error(request, message)
-
-
-class ActingRequestMiddleware:
-    """Remembers which request is being served, for the write-time checks below.
-
-    Its user is resolved only when content is written, so the middleware costs nothing on
-    the public pages. Placed after Django's AuthenticationMiddleware.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        with acting_for(request):
-            return self.get_response(request)
-
-
-@contextmanager
-def acting_for(request):
-    """Writes made inside are checked against ``request``'s user (also what runs after the
-    view's transaction commits, such as wagtail-localize's publications)."""
-    token = _acting_request.set(request)
-    try:
-        yield
-    finally:
-        _acting_request.reset(token)
-
-
-def acting_request():
-    return _acting_request.get()
-
-
-def acting_user():
-    """The user of the request being served; None outside requests (trusted operators)."""
-    request = acting_request()
-    if request is None:
-        return None
-    return getattr(request, "user", None) or AnonymousUser()
-
-
-def may_publish(user, page):
-    """The one question: may this user make this page (or its new content) public?"""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    return page.permissions_for_user(user).can_publish()
 
 
 def refuse_unreviewed_page_write(sender, instance, update_fields=None, **kwargs):
@@ -161,98 +82,6 @@ def refuse_unreviewed_scheduling(sender, instance, update_fields=None, **kwargs)
             _("Only this territory's publishers can schedule “%(title)s”.")
             % {"title": page.get_admin_display_title()}
         )
-
-
-def refuse_unreviewed_privacy_change(sender, instance, **kwargs):
-    """Making a page public again, or changing who may see it, is a publisher's decision,
-    also when wagtail-localize copies restrictions between languages. Copying a language
-    version's restriction is allowed: it changes nothing (``keep_one_restriction_per_page``
-    removes the copy)."""
-    user = acting_user()
-    if user is None or _privacy_sync.get():
-        return
-    page = restricted_page(instance)
-    if page is None or page.permissions_for_user(user).can_set_view_restrictions():
-        return
-    if kwargs.get("signal") is pre_save and instance.pk is None and restricted_versions(page):
-        return
-    raise PublishRefused(
-        _("Only this territory's publishers can change who may see “%(title)s”.")
-        % {"title": page.get_admin_display_title()}
-    )
-
-
-def drop_foreign_viewers(sender, instance, action, pk_set, **kwargs):
-    """A page restricted to groups is shown to the territory's own groups and the network
-    group only: a Pau group chosen on a Var page would open it to Pau's accounts. Such a
-    group is taken off again (raising here would break the transaction of the form that
-    saves the restriction): the page stays private, to fewer people, and the editor is told."""
-    user = acting_user()
-    if action != "post_add" or user is None or user.is_superuser or not pk_set:
-        return
-    page = restricted_page(instance)
-    if page is None:
-        return
-    territory = Territory.of_page(page)
-    allowed = set(
-        GroupPagePermission.objects.filter(page__depth=1).values_list("group_id", flat=True)
-    )
-    if territory is not None:
-        allowed |= {territory.editors_id, territory.publishers_id}
-    foreign = set(pk_set) - allowed
-    if foreign:
-        instance.groups.remove(*foreign)
-        request = acting_request()
-        if hasattr(request, "_messages"):
-            messages.error(
-                request,
-                _("“%(title)s” can only be opened to this territory's groups and the network's.")
-                % {"title": page.get_admin_display_title()},
-            )
-
-
-def restricted_page(restriction):
-    """The page a restriction is set on, or None when a cascade has already taken it."""
-    return Page.objects.filter(pk=restriction.page_id).first()
-
-
-def restricted_versions(page):
-    """The restrictions set on the page's other language versions."""
-    return PageViewRestriction.objects.filter(page__translation_key=page.translation_key).exclude(
-        page_id=page.pk
-    )
-
-
-def keep_one_restriction_per_page(sender, instance, created, **kwargs):
-    """A restriction already applies in every language (home/privacy.py): the copy that
-    wagtail-localize makes on a translation would ask visitors for the password twice and
-    stay behind when the publisher lifts the original."""
-    if not created or _privacy_sync.get():
-        return
-    page = restricted_page(instance)
-    if page is not None and restricted_versions(page).exists():
-        with privacy_sync():
-            instance.delete()
-
-
-def lift_in_every_language(sender, instance, **kwargs):
-    """Lifting a restriction lifts it on every language version of the page (copies made
-    before the rule above included)."""
-    if _privacy_sync.get():
-        return
-    page = restricted_page(instance)
-    if page is not None:
-        with privacy_sync():
-            restricted_versions(page).delete()
-
-
-@contextmanager
-def privacy_sync():
-    token = _privacy_sync.set(True)
-    try:
-        yield
-    finally:
-        _privacy_sync.reset(token)
 
 
 def refuse_unreviewed_media_change(sender, instance, **kwargs):
@@ -376,17 +205,3 @@ def plain(value):
     if isinstance(value, list | tuple):
         return [plain(item) for item in value]
     return None if value is None else html.unescape(str(value))
-
-
-def connect():
-    """Called once from the app's ready()."""
-    pre_save.connect(refuse_unreviewed_page_write, dispatch_uid="refuse_unreviewed_page_write")
-    pre_save.connect(refuse_unreviewed_scheduling, sender=Revision)
-    for signal in (pre_save, pre_delete):
-        signal.connect(refuse_unreviewed_privacy_change, sender=PageViewRestriction)
-        for model in (get_image_model(), get_document_model()):
-            signal.connect(refuse_unreviewed_media_change, sender=model)
-    pre_save.connect(refuse_foreign_override, sender=SegmentOverride)
-    m2m_changed.connect(drop_foreign_viewers, sender=PageViewRestriction.groups.through)
-    post_save.connect(keep_one_restriction_per_page, sender=PageViewRestriction)
-    post_delete.connect(lift_in_every_language, sender=PageViewRestriction)

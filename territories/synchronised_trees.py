@@ -2,7 +2,8 @@
 
 wagtail-localize's synchronisation gives every French page an automatic copy (an alias) in
 the other languages until someone translates it. Two gaps are closed here, at the data, so
-that the admin's views, bulk actions, workflows, the scheduler and scripts all obey them:
+that the admin's views, bulk actions, workflows, the scheduler and scripts all obey them
+(receivers connected in signals.py):
 
 - An alias is never live while its source is not. Wagtail's ``Page.update_aliases`` makes
   every alias live whenever its source is published, even when the publication is scheduled
@@ -14,16 +15,13 @@ that the admin's views, bulk actions, workflows, the scheduler and scripts all o
   (``simple_translation``) delete both too.
 """
 
-from django.db.models.signals import post_delete, pre_save
-from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail_localize.models import LocaleSynchronization
 
-from .publication import PublishRefused, acting_user, may_publish
+from .acting import PublishRefused, acting_user, may_publish
 
 
-@receiver(pre_save)
 def keep_aliases_offline_until_their_source_is_live(sender, instance, **kwargs):
     if not isinstance(instance, Page) or instance.alias_of_id is None or not instance.live:
         return
@@ -32,7 +30,6 @@ def keep_aliases_offline_until_their_source_is_live(sender, instance, **kwargs):
         instance.has_unpublished_changes = True
 
 
-@receiver(post_delete, sender=Page)
 def delete_copies_in_synchronised_languages(sender, instance, **kwargs):
     # Sent for the base Page row of each deleted page, descendants included.
     synchronised = LocaleSynchronization.objects.filter(sync_from_id=instance.locale_id)

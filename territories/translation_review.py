@@ -22,8 +22,9 @@ from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
 
+from .acting import PublishRefused, may_publish
 from .isolation import can_reach_page
-from .publication import PublishRefused, editable_fields, may_publish
+from .publication import editable_fields
 from .references import refused_references, territory_of
 
 

@@ -15,7 +15,7 @@ from .chooser import chooser_pages
 from .dashboard import scope_summary_items
 from .isolation import explorable_pages, reachable_pages, sees_everything
 from .reference_forms import check_page_references
-from .views import TerritoryViewSet
+from .viewsets import TerritoryViewSet
 
 # Every page form refuses pages, images and documents out of the page's territory.
 hooks.register("check_page_form", check_page_references)

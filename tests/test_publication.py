@@ -26,8 +26,9 @@ from wagtail_localize.models import (
 
 from home.models import ContentPage
 from projects.models import NewsPage, ProjectPage
+from territories.acting import acting_for
 from territories.models import Territory
-from territories.publication import acting_for, privacy_sync
+from territories.restrictions import privacy_sync
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from projects.models import ProjectPage
 from hub.views import CATALOGUE_PER_PAGE
+from projects.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
 

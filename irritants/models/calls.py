@@ -11,7 +11,6 @@ from home.blocks import SHORT_RICH_TEXT, body_blocks
 from home.models import BasePage, StandardSection
 
 
-
 class CallIndexPage(BasePage):
     """The territory's calls for irritants, latest first."""
 

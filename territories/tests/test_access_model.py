@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
 
+from territories.acting import may_publish
 from territories.models import Territory
 from territories.permissions import (
     EDITING,
@@ -14,7 +15,6 @@ from territories.permissions import (
     network_group_name,
     reviewers_of,
 )
-from territories.publication import may_publish
 
 pytestmark = pytest.mark.django_db
 

@@ -8,32 +8,10 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColum
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
-from wagtail.permission_policies.base import BasePermissionPolicy
 
 from .forms import TerritoryForm
 from .models import Territory
 from .services import create_territory
-
-
-class SuperusersOnly(BasePermissionPolicy):
-    """Opening territories is an administrator's job; nobody edits or deletes one here
-    (archive_territory takes one offline without losing anything)."""
-
-    allowed_actions = {"add", "view"}
-
-    def user_has_permission(self, user, action):
-        return user.is_active and user.is_superuser and action in self.allowed_actions
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if self.user_has_any_permission(user, actions):
-            return self.model.objects.all()
-        return self.model.objects.none()
 
 
 def listing_queryset():

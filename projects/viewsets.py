@@ -1,12 +1,15 @@
-"""The admin's "Reuse in my territory" action, for projects other territories offer."""
+"""The admin's "Projects to reuse" screen: the projects other territories offer, and the
+"Reuse in my territory" action."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Locale
 
 from home.privacy import published
@@ -82,6 +85,21 @@ def reuse(request, project_id):
                 for index in destinations
             ],
             "chosen": chosen,
-            "action_url": reverse("reuse_project", args=[original.pk]),
+            "action_url": reverse("reuse_project:reuse", args=[original.pk]),
         },
     )
+
+
+class ReuseViewSet(ViewSet):
+    name = "reuse_project"
+    url_prefix = "reuse-project"
+    icon = "copy"
+    menu_label = gettext_lazy("Projects to reuse")
+    menu_order = 160
+    add_to_admin_menu = True
+
+    def get_urlpatterns(self):
+        return [
+            path("", reuse_index, name="index"),
+            path("<int:project_id>/", reuse, name="reuse"),
+        ]

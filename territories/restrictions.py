@@ -1,0 +1,110 @@
+"""Who may see a page: view restrictions are a publisher's decision, hold in every language
+of the page (home/privacy.py reads them so), and open a page to its own territory's groups
+and the network's only. Receivers connected in signals.py.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.contrib import messages
+from django.db.models.signals import pre_save
+from django.utils.translation import gettext as _
+from wagtail.models import GroupPagePermission, Page, PageViewRestriction
+
+from .acting import PublishRefused, acting_request, acting_user
+from .models import Territory
+
+# Set while the rules below keep restrictions in step across languages.
+_privacy_sync = ContextVar("privacy_sync", default=False)
+
+
+def refuse_unreviewed_privacy_change(sender, instance, **kwargs):
+    """Making a page public again, or changing who may see it, is a publisher's decision,
+    also when wagtail-localize copies restrictions between languages. Copying a language
+    version's restriction is allowed: it changes nothing (``keep_one_restriction_per_page``
+    removes the copy)."""
+    user = acting_user()
+    if user is None or _privacy_sync.get():
+        return
+    page = restricted_page(instance)
+    if page is None or page.permissions_for_user(user).can_set_view_restrictions():
+        return
+    if kwargs.get("signal") is pre_save and instance.pk is None and restricted_versions(page):
+        return
+    raise PublishRefused(
+        _("Only this territory's publishers can change who may see “%(title)s”.")
+        % {"title": page.get_admin_display_title()}
+    )
+
+
+def drop_foreign_viewers(sender, instance, action, pk_set, **kwargs):
+    """A page restricted to groups is shown to the territory's own groups and the network
+    group only: a Pau group chosen on a Var page would open it to Pau's accounts. Such a
+    group is taken off again (raising here would break the transaction of the form that
+    saves the restriction): the page stays private, to fewer people, and the editor is told."""
+    user = acting_user()
+    if action != "post_add" or user is None or user.is_superuser or not pk_set:
+        return
+    page = restricted_page(instance)
+    if page is None:
+        return
+    territory = Territory.of_page(page)
+    allowed = set(
+        GroupPagePermission.objects.filter(page__depth=1).values_list("group_id", flat=True)
+    )
+    if territory is not None:
+        allowed |= {territory.editors_id, territory.publishers_id}
+    foreign = set(pk_set) - allowed
+    if foreign:
+        instance.groups.remove(*foreign)
+        request = acting_request()
+        if hasattr(request, "_messages"):
+            messages.error(
+                request,
+                _("“%(title)s” can only be opened to this territory's groups and the network's.")
+                % {"title": page.get_admin_display_title()},
+            )
+
+
+def restricted_page(restriction):
+    """The page a restriction is set on, or None when a cascade has already taken it."""
+    return Page.objects.filter(pk=restriction.page_id).first()
+
+
+def restricted_versions(page):
+    """The restrictions set on the page's other language versions."""
+    return PageViewRestriction.objects.filter(page__translation_key=page.translation_key).exclude(
+        page_id=page.pk
+    )
+
+
+def keep_one_restriction_per_page(sender, instance, created, **kwargs):
+    """A restriction already applies in every language (home/privacy.py): the copy that
+    wagtail-localize makes on a translation would ask visitors for the password twice and
+    stay behind when the publisher lifts the original."""
+    if not created or _privacy_sync.get():
+        return
+    page = restricted_page(instance)
+    if page is not None and restricted_versions(page).exists():
+        with privacy_sync():
+            instance.delete()
+
+
+def lift_in_every_language(sender, instance, **kwargs):
+    """Lifting a restriction lifts it on every language version of the page (copies made
+    before the rule above included)."""
+    if _privacy_sync.get():
+        return
+    page = restricted_page(instance)
+    if page is not None:
+        with privacy_sync():
+            restricted_versions(page).delete()
+
+
+@contextmanager
+def privacy_sync():
+    token = _privacy_sync.set(True)
+    try:
+        yield
+    finally:
+        _privacy_sync.reset(token)

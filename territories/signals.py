@@ -1,0 +1,41 @@
+"""Every receiver of the territories app, connected in one place when the app is ready: the
+rules checked where content is written, and the access model applied after migrations."""
+
+from django.apps import apps
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Revision
+from wagtail_localize.models import SegmentOverride
+
+from . import publication, restrictions, synchronised_trees
+from .services import after_migrate
+
+# Nothing goes public without a publisher (publication.py).
+pre_save.connect(publication.refuse_unreviewed_page_write, dispatch_uid="refuse_unreviewed_write")
+pre_save.connect(publication.refuse_unreviewed_scheduling, sender=Revision)
+pre_save.connect(publication.refuse_foreign_override, sender=SegmentOverride)
+for media in (get_image_model(), get_document_model()):
+    for signal in (pre_save, pre_delete):
+        signal.connect(publication.refuse_unreviewed_media_change, sender=media)
+
+# Who may see a page (restrictions.py).
+for signal in (pre_save, pre_delete):
+    signal.connect(restrictions.refuse_unreviewed_privacy_change, sender=PageViewRestriction)
+m2m_changed.connect(restrictions.drop_foreign_viewers, sender=PageViewRestriction.groups.through)
+post_save.connect(restrictions.keep_one_restriction_per_page, sender=PageViewRestriction)
+post_delete.connect(restrictions.lift_in_every_language, sender=PageViewRestriction)
+
+# Each language's tree in step with the French one (synchronised_trees.py).
+pre_save.connect(synchronised_trees.keep_aliases_offline_until_their_source_is_live)
+post_delete.connect(synchronised_trees.delete_copies_in_synchronised_languages, sender=Page)
+
+# New languages reach the open territories, and the access model is applied again.
+post_migrate.connect(after_migrate, sender=apps.get_app_config("territories"))
