@@ -88,6 +88,9 @@ lock:
 # `manage.py makemessages -l <code>` once.
 messages: install
 	$(PY) manage.py makemessages --all --ignore=.venv --ignore=var --no-obsolete
+	$(PY) manage.py fill_source_catalogue
+	@# Once more, for gettext's own line wrapping of what was filled.
+	$(PY) manage.py makemessages --locale=en --ignore=.venv --ignore=var --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
 
 # Fails when `make messages` would change the catalogues or a message is untranslated or fuzzy.

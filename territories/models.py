@@ -21,10 +21,10 @@ from .reference_forms import TerritorySettingsForm
 
 
 class TerritoryKind(models.TextChoices):
-    DEPARTEMENT = "departement", _("Département")
-    REGION = "region", _("Région")
-    AGGLOMERATION = "agglomeration", _("Agglomération")
-    COMMUNE = "commune", _("Commune")
+    DEPARTEMENT = "departement", _("Department")
+    REGION = "region", _("Region")
+    AGGLOMERATION = "agglomeration", _("Conurbation")
+    COMMUNE = "commune", _("Municipality")
 
 
 class TerritoryHomePage(SiteHomePage):

@@ -3,7 +3,7 @@
 Stale: `makemessages` would change a catalogue (its creation date and the "#:" source
 locations aside, which move whenever code above a string does), or a compiled catalogue
 does not match its source. Incomplete: a message is untranslated or fuzzy in any
-language (the English catalogue repeats each English msgid as its msgstr).
+language. Wrong: an English entry that is not its own msgid (home/catalogues.py).
 """
 
 import re
@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from home.catalogues import source_catalogue, source_mismatches
 
 # What `makemessages` rewrites without any message changing.
 VOLATILE_LINES = re.compile(r'^("POT-Creation-Date: .*\\n"|#: .*)\n', re.MULTILINE)
@@ -110,6 +112,11 @@ class Command(BaseCommand):
                     _("%(mo)s does not match %(po)s: run `make messages`.")
                     % {"mo": path.with_suffix(".mo"), "po": path.name}
                 )
+        errors += [
+            _("%(path)s: the entry of %(msgid)r must repeat it (run `make messages`).")
+            % {"path": source_catalogue(), "msgid": msgid}
+            for msgid in source_mismatches()
+        ]
         if errors:
             raise CommandError("\n".join(errors))
         self.stdout.write(_("The translation catalogues are up to date and complete."))
