@@ -44,13 +44,7 @@ class TerritoryHomePage(SiteHomePage):
     content_panels = SiteHomePage.content_panels + [
         FieldPanel("kind"),
         FieldPanel("key_figures"),
-        InlinePanel(
-            "highlights",
-            heading=_("Highlighted projects"),
-            label=_("Project"),
-            max_num=6,
-            help_text=_("When empty, the latest projects are shown."),
-        ),
+        # The projects app adds the highlighted projects' panel (projects/apps.py).
     ]
     search_fields = SiteHomePage.search_fields + [index.FilterField("kind")]
 
@@ -61,22 +55,6 @@ class TerritoryHomePage(SiteHomePage):
     class Meta:
         verbose_name = _("territory home page")
         verbose_name_plural = _("territory home pages")
-
-
-class TerritoryHighlight(Orderable):
-    page = ParentalKey(TerritoryHomePage, on_delete=models.CASCADE, related_name="highlights")
-    project = models.ForeignKey(
-        "projects.ProjectPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("project"),
-    )
-
-    panels = [FieldPanel("project")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("highlighted project")
-        verbose_name_plural = _("highlighted projects")
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -130,7 +130,8 @@ def test_a_news_page_links_its_projects_in_its_own_language(client):
 
 
 def test_the_english_home_highlights_the_english_version_of_the_chosen_project(client):
-    from territories.models import TerritoryHighlight, TerritoryHomePage
+    from projects.models import TerritoryHighlight
+    from territories.models import TerritoryHomePage
 
     english_home = TerritoryHomePage.objects.get(url_path="/var/").get_translation(
         Locale.objects.get(language_code="en")

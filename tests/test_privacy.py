@@ -19,8 +19,14 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from pagecache.config import frontend_cache_backends
 from pagecache.tests.test_frontend_cache import PurgeRecorder
-from projects.models import NewsIndexPage, NewsPage, NewsPageProject, ProjectPage
-from territories.models import Territory, TerritoryHighlight, TerritoryHomePage
+from projects.models import (
+    NewsIndexPage,
+    NewsPage,
+    NewsPageProject,
+    ProjectPage,
+    TerritoryHighlight,
+)
+from territories.models import Territory, TerritoryHomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ from .projects import (
     ProjectPhase,
     ProjectTeamMember,
     TeamRole,
+    TerritoryHighlight,
 )
 from .results import ResultsPage
 from .taxonomy import Theme, UserType
@@ -25,6 +26,7 @@ __all__ = [
     "ProjectTeamMember",
     "ResultsPage",
     "TeamRole",
+    "TerritoryHighlight",
     "Theme",
     "UserType",
 ]

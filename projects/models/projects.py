@@ -294,3 +294,25 @@ class ProjectTeamMember(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("team member")
         verbose_name_plural = _("team members")
+
+
+class TerritoryHighlight(Orderable):
+    """A project a territory shows first on its home page (a section of this app)."""
+
+    page = ParentalKey(
+        "territories.TerritoryHomePage", on_delete=models.CASCADE, related_name="highlights"
+    )
+    project = models.ForeignKey(
+        ProjectPage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("project"),
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        # Created by the territories app, which held it before (projects/migrations/0005).
+        db_table = "territories_territoryhighlight"
+        verbose_name = _("highlighted project")
+        verbose_name_plural = _("highlighted projects")
