@@ -15,9 +15,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
-from pagecache.generations import NETWORK, bump
 from wagtail.models import Page
 
+from home.generations import NETWORK, bump
 from projects.models import (
     NewsIndexPage,
     NewsPage,
