@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 from home.generations import NETWORK, current, timeout
 
 from .models import Territory, TerritoryHomePage
-from .queries import live_territories
+from .queries import live_territories, territory_of
 
 
 def site_for_request(request):
@@ -104,10 +104,7 @@ class RequestScope:
 
     def territory_of(self, page):
         """The territory (among the scope's) whose tree holds ``page``, without a query."""
-        for territory in self.territories:
-            if page.path.startswith(territory.path):
-                return territory
-        return None
+        return territory_of(page, self.territories)
 
 
 def scope_for(request):
