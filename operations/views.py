@@ -9,6 +9,8 @@ from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
+from territories.identity import SiteIdentity
+
 from .health import run_checks
 
 logger = logging.getLogger(__name__)
@@ -58,8 +60,6 @@ def server_error(request):
 
 def identity_or_none(request):
     """The failing site's name and colour for the 500 page, unless finding them fails too."""
-    from territories.identity import SiteIdentity
-
     try:
         return SiteIdentity.for_request(request)
     except Exception:

@@ -12,6 +12,7 @@ from home.blocks import SHORT_RICH_TEXT, body_blocks
 from home.models import BasePage, StandardSection
 
 from ..blocks import indicator_blocks
+from ..charts import line_chart
 from ..indicators import Indicator
 from ..panels import PhaseHistoryPanel
 from ..phases import Phase, current_phase, validate_phase_history
@@ -191,8 +192,7 @@ class ProjectPage(BasePage):
         return [{"kind": kind, "date": day, "item": item} for kind, day, item in entries]
 
     def get_context(self, request, *args, **kwargs):
-        from ..charts import line_chart
-        from ..queries import latest_news_about, reused_origin
+        from ..queries import latest_news_about, reused_origin  # it imports the models
 
         context = super().get_context(request, *args, **kwargs)
         indicators = self.impact_indicators()

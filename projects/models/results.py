@@ -7,6 +7,9 @@ from home.blocks import body_blocks
 from home.models import BasePage, StandardSection
 from territories.scope import territory_home_of
 
+from ..charts import bar_chart, line_chart
+from ..phases import Phase
+
 
 class ResultsPage(BasePage):
     """What the territory's incubator has achieved, computed from its pages: never typed twice."""
@@ -26,9 +29,7 @@ class ResultsPage(BasePage):
         verbose_name_plural = _("results pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .. import queries
-        from ..charts import bar_chart, line_chart
-        from ..phases import Phase
+        from .. import queries  # queries.py imports the models
 
         context = super().get_context(request, *args, **kwargs)
         territory = territory_home_of(self)
