@@ -14,7 +14,7 @@ from home.privacy import is_public, public
 
 from .branding import DEFAULT_PRIMARY_COLOR, HEX_COLOR_RE
 from .models import TerritoryHomePage, TerritorySettings
-from .scope import site_for_request
+from .scope import scope_for, site_for_request
 
 
 @dataclass
@@ -47,10 +47,10 @@ class SiteIdentity:
 
     @classmethod
     def build(cls, request):
-        site = site_for_request(request)
-        if site is None:
+        scope = scope_for(request)
+        if scope is None:
             return cls(name="", home=None, is_territory=False, settings=None)
-        home = site.root_page.localized.specific
+        site, home = scope.site, scope.root
         settings, _created = TerritorySettings.objects.select_related("logo").get_or_create(
             site=site
         )
