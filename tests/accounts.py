@@ -1,9 +1,5 @@
-"""Accounts for tests: a real user in a real group, as the admin's user form makes them."""
+"""Accounts for tests: ``user_in`` now lives with the other builders (testing/builders.py)."""
 
-from django.contrib.auth import get_user_model
+from testing import user_in
 
-
-def user_in(group, username):
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(group)
-    return user
+__all__ = ["user_in"]
