@@ -91,7 +91,6 @@ def user_in(group, username=None, **fields):
     username = username or _unused(
         slugify(group.name)[:100] + "-{}", lambda name: users.filter(username=name).exists()
     )
-    fields.setdefault("email", f"{username}@example.org")
     user = get_user_model().objects.create_user(username=username, password="x", **fields)
     user.groups.add(group)
     return user
@@ -99,12 +98,13 @@ def user_in(group, username=None, **fields):
 
 def make_user(territory, role="editor", username=None, **fields):
     """An account of ``role``: "editor" (Rédaction) or "publisher" (Publication) of the
-    territory, or "network" (Réseau, with ``territory`` None)."""
+    territory, or "network" (Réseau, with ``territory`` None); with an email address."""
     groups = {
         "editor": lambda: territory.editors,
         "publisher": lambda: territory.publishers,
         "network": lambda: Group.objects.get(name=network_group_name()),
     }
+    fields.setdefault("email", f"{role}-{next(_numbers)}@example.org")
     return user_in(groups[role](), username, **fields)
 
 

@@ -8,13 +8,15 @@ from hub.models import NetworkHomePage
 from irritants.models import CallForIrritantsPage, CallIndexPage
 from projects.models import NewsIndexPage, NewsPage, ProjectIndexPage, ProjectPage, ResultsPage
 from territories.models import TerritoryHomePage
+from territories.services import section_of
+from testing import make_territory
 
 pytestmark = pytest.mark.django_db
 
 
-def var_section(page_class):
-    home = TerritoryHomePage.objects.get(slug="var")
-    return page_class.objects.child_of(home).get()
+def add_url(page_class, parent):
+    meta = page_class._meta
+    return f"/admin/pages/add/{meta.app_label}/{meta.model_name}/{parent.pk}/"
 
 
 @pytest.mark.parametrize(
@@ -32,10 +34,8 @@ def var_section(page_class):
     ],
 )
 def test_page_type_can_only_be_created_under_its_parent_type(page_class, parent_class, allowed):
-    if parent_class is TerritoryHomePage:
-        parent = TerritoryHomePage.objects.get(slug="var")
-    else:
-        parent = var_section(parent_class)
+    home = make_territory().home
+    parent = home if parent_class is TerritoryHomePage else section_of(home, parent_class)
 
     assert page_class.can_create_at(parent) is allowed
 
@@ -43,17 +43,17 @@ def test_page_type_can_only_be_created_under_its_parent_type(page_class, parent_
 def test_territory_home_only_under_the_tree_root():
     assert TerritoryHomePage.can_create_at(Page.get_first_root_node())
     assert not TerritoryHomePage.can_create_at(NetworkHomePage.objects.get(alias_of=None))
-    assert not TerritoryHomePage.can_create_at(TerritoryHomePage.objects.get(slug="pau"))
+    assert not TerritoryHomePage.can_create_at(make_territory().home)
 
 
 def test_only_one_network_hub():
+    assert NetworkHomePage.objects.filter(alias_of=None).count() == 1
     assert not NetworkHomePage.can_create_at(Page.get_first_root_node())
 
 
 def test_admin_refuses_a_project_under_a_news_index(admin_client):
-    news_index = var_section(NewsIndexPage)
-
-    url = f"/admin/pages/add/projects/projectpage/{news_index.pk}/"
+    news_index = section_of(make_territory().home, NewsIndexPage)
+    url = add_url(ProjectPage, news_index)
 
     # Wagtail answers a forbidden page type by sending the editor back to the dashboard.
     assert admin_client.get(url)["Location"] == "/admin/"
@@ -63,11 +63,21 @@ def test_admin_refuses_a_project_under_a_news_index(admin_client):
     assert not ProjectPage.objects.filter(slug="intrus").exists()
 
 
-def test_admin_offers_only_content_pages_under_a_complete_territory(admin_client):
-    # Every section of a territory exists once: a generic content page is all that is left.
-    home = TerritoryHomePage.objects.get(slug="var")
+def test_admin_offers_under_a_territory_home_only_the_types_not_yet_at_their_limit(admin_client):
+    # Each standard section exists once per territory: what is left is every other page type
+    # the home allows (a content page, today).
+    home = make_territory().home
+    types = TerritoryHomePage.creatable_subpage_models()
+    offered = [page_class for page_class in types if page_class.can_create_at(home)]
+    assert offered and ResultsPage not in offered and ProjectIndexPage not in offered
 
     response = admin_client.get(f"/admin/pages/{home.pk}/add_subpage/")
 
-    assert response.status_code == 302
-    assert response["Location"] == f"/admin/pages/add/home/contentpage/{home.pk}/"
+    if len(offered) == 1:
+        # A single choice is no choice: Wagtail opens its form at once.
+        assert response.status_code == 302
+        assert response["Location"] == add_url(offered[0], home)
+    else:
+        html = response.content.decode()
+        for page_class in types:
+            assert (add_url(page_class, home) in html) is (page_class in offered), page_class
