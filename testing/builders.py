@@ -14,7 +14,14 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 from irritants import services as irritant_services
 from irritants.forms import IrritantForm
 from irritants.models import CallForIrritantsPage, CallIndexPage
-from projects.models import NewsIndexPage, NewsPage, NewsPageProject, ProjectIndexPage, ProjectPage
+from projects.models import (
+    NewsIndexPage,
+    NewsPage,
+    NewsPageProject,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPhase,
+)
 from projects.services import free_slug
 from territories.models import Territory
 from territories.permissions import network_group_name
@@ -49,8 +56,14 @@ def publish_child(parent, page):
     return page
 
 
-def make_project(territory, title="Dématérialiser la demande de carte de cantine", **fields):
-    """A published project page in the territory's projects index."""
+def make_project(
+    territory, title="Dématérialiser la demande de carte de cantine", phase="", **fields
+):
+    """A published project page in the territory's projects index, in ``phase`` since 2020."""
+    if phase:
+        fields.setdefault(
+            "phases", [ProjectPhase(phase=phase, start_date=datetime.date(2020, 1, 6))]
+        )
     fields = {
         "pitch": "Les familles demandent leur carte de cantine en ligne.",
         "problem": "<p>Les familles remplissent trois fois le même formulaire papier.</p>",
