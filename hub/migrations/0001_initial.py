@@ -5,21 +5,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-
-def rename_content_types(apps, old, new):
-    # Same rows, new app: pages, revisions and permissions keep pointing at them.
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in ['networkhomepage']:
-        if not ContentType.objects.filter(app_label=new, model=model).exists():
-            ContentType.objects.filter(app_label=old, model=model).update(app_label=new)
-
-
-def forwards(apps, schema_editor):
-    rename_content_types(apps, 'home', 'hub')
-
-
-def backwards(apps, schema_editor):
-    rename_content_types(apps, 'hub', 'home')
+from home.content_types import move_content_types
 
 
 class Migration(migrations.Migration):
@@ -50,5 +36,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(forwards, backwards),
+        move_content_types('home', 'hub', ['networkhomepage']),
     ]

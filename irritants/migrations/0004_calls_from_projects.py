@@ -7,21 +7,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-
-def rename_content_types(apps, old, new):
-    # Same rows, new app: pages, revisions and permissions keep pointing at them.
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in ['callforirritantspage', 'callindexpage']:
-        if not ContentType.objects.filter(app_label=new, model=model).exists():
-            ContentType.objects.filter(app_label=old, model=model).update(app_label=new)
-
-
-def forwards(apps, schema_editor):
-    rename_content_types(apps, 'projects', 'irritants')
-
-
-def backwards(apps, schema_editor):
-    rename_content_types(apps, 'irritants', 'projects')
+from home.content_types import move_content_types
 
 
 class Migration(migrations.Migration):
@@ -76,5 +62,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(forwards, backwards),
+        move_content_types('projects', 'irritants', ['callforirritantspage', 'callindexpage']),
     ]

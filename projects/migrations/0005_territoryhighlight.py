@@ -5,22 +5,7 @@ import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
-
-def rename_content_types(apps, old, new):
-    # Same rows, new app: the inline's permissions and history keep pointing at them.
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label=new, model="territoryhighlight").exists():
-        ContentType.objects.filter(app_label=old, model="territoryhighlight").update(
-            app_label=new
-        )
-
-
-def forwards(apps, schema_editor):
-    rename_content_types(apps, "territories", "projects")
-
-
-def backwards(apps, schema_editor):
-    rename_content_types(apps, "projects", "territories")
+from home.content_types import move_content_types
 
 
 class Migration(migrations.Migration):
@@ -53,5 +38,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(forwards, backwards),
+        move_content_types('territories', 'projects', ['territoryhighlight']),
     ]
