@@ -1,7 +1,8 @@
 """Bad input on every public URL, crawler-style: each site's sitemap, then every URL in it and
 the public routes that are not pages, with fuzzed parameters, wrong methods and unknown
-hosts. A proper 4xx is fine; a 5xx never is. (Huge headers and malformed request lines need
-a real HTTP server: tests/live/test_live_bad_input.py.)"""
+hosts; and malformed parameters on every bulk action of the admin. A proper 4xx is fine; a
+5xx never is. (Huge headers and malformed request lines need a real HTTP server:
+tests/live/test_live_bad_input.py. Each app's own bad input: <app>/tests/test_bad_input.py.)"""
 
 import xml.etree.ElementTree as ElementTree
 from urllib.parse import urlsplit
@@ -10,6 +11,8 @@ import pytest
 from django.test import Client
 
 from demo import content
+from testing import make_project, make_territory, make_user
+from tests.test_admin_surfaces import every_bulk_action_url
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +104,54 @@ def test_every_url_of_the_site_with_fuzzed_input_never_answers_5xx(crawler, host
 def test_an_unknown_host_is_refused_with_400(crawler, host):
     for path in ["/", "/sitemap.xml", "/robots.txt", "/projets/rsa-en-ligne/", "/admin/"]:
         assert crawler.get(path, HTTP_HOST=host).status_code == 400
+
+
+# Malformed bulk action parameters: a 400 or 404, whatever the action and the model.
+MALFORMED = [
+    "id=abc",
+    "id=",
+    "id=1.5",
+    "id=-1",
+    "id=" + "9" * 30,
+    "id=all&childOf=abc",
+    "id=all&childOf=",
+    "id=all&childOf=-1",
+    "id=all&childOf=" + "9" * 30,
+    "id=all&childOf=%00",
+    "id=%00",
+    "id=all&id=abc",
+    "id=all&childOf=abc&q=Témoin",
+]
+# Odd but well-formed: any answer but a server error.
+ODD = [
+    "id=all&childOf=999999999",  # no such page (404), ignored by the user actions
+    "id=all&q=%00",
+    "id=all&q=%22",
+    "id=all&q=(",
+    "id=all&q=" + "irritant " * 300,
+    "id=all&q=*&childOf=1",
+    "",
+]
+
+
+def test_malformed_bulk_parameters_answer_4xx_never_500(admin_user):
+    http = Client(raise_request_exception=False)
+    territory = make_territory()
+    make_project(territory)
+    users = {role: make_user(territory, role) for role in ("editor", "publisher")}
+    urls = list(every_bulk_action_url())
+    errors = []
+    for role, user in [*users.items(), ("admin", admin_user)]:
+        http.force_login(user)
+        for url in urls:
+            for query in MALFORMED + ODD:
+                response = http.get(f"{url}?{query}")
+                status = response.status_code
+                malformed = query in MALFORMED
+                if status >= 500 or (malformed and status not in (302, 400, 403, 404)):
+                    errors.append(f"{role} {url}?{query[:60]} → {status}")
+            # A POST with malformed items changes nothing and fails cleanly too.
+            response = http.post(f"{url}?id=all&childOf=abc", {"include_descendants": "on"})
+            if response.status_code >= 500:
+                errors.append(f"{role} POST {url}?id=all&childOf=abc → {response.status_code}")
+    assert not errors, f"{len(errors)} failures:\n" + "\n".join(errors[:40])
