@@ -1,5 +1,8 @@
 """Each builder makes one thing the way the platform does (its service, or Wagtail's page API
-as the admin calls it), with French defaults and unique names, and returns it."""
+as the admin calls it), with French defaults and unique names, and returns it.
+
+Pages reach the search index when the transaction commits: a test that searches them builds
+them inside ``django_capture_on_commit_callbacks(execute=True)``."""
 
 import datetime
 import itertools

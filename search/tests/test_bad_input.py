@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.query import MAX_QUERY_LENGTH, MAX_TERMS, parse
+from testing import make_project, make_territory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +46,30 @@ HYPOTHESIS = settings(
 )
 
 
+@pytest.fixture
+def territory(django_capture_on_commit_callbacks):
+    # The search index is updated on commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        territory = make_territory()
+        make_project(
+            territory,
+            "Des composteurs partagés dans chaque quartier",
+            pitch="Des composteurs de quartier, tenus par les habitants.",
+        )
+    return territory
+
+
+def search(client, territory, **params):
+    response = client.get("/recherche/", params, HTTP_HOST=territory.site.hostname)
+    assert response.status_code == 200
+    return response
+
+
 @HYPOTHESIS
 @given(q=st.one_of(NASTY, TEXT), page=st.one_of(NASTY, TEXT), other=st.one_of(NASTY, TEXT))
-def test_the_search_page_never_fails(client, q, page, other):
+def test_the_search_page_never_fails(client, territory, q, page, other):
     params = {"q": q, "page": page, "type": other, "phase": other, "theme": other}
-    for host in ["var.localhost", "localhost"]:
+    for host in [territory.site.hostname, "localhost"]:
         response = client.get("/recherche/", params, HTTP_HOST=host)
         assert response.status_code == 200
         assert response.context["outcome"].terms.text == parse(q).text
@@ -57,8 +77,9 @@ def test_the_search_page_never_fails(client, q, page, other):
 
 @HYPOTHESIS
 @given(q=st.one_of(NASTY, TEXT))
-def test_the_autocomplete_endpoint_never_fails(client, q):
-    response = client.get("/recherche/suggestions/", {"q": q}, HTTP_HOST="pau.localhost")
+def test_the_autocomplete_endpoint_never_fails(client, territory, q):
+    host = territory.site.hostname
+    response = client.get("/recherche/suggestions/", {"q": q}, HTTP_HOST=host)
     assert response.status_code == 200
     assert isinstance(json.loads(response.content)["results"], list)
 
@@ -74,25 +95,40 @@ def test_parsed_queries_hold_only_letters_and_digits_within_limits(raw):
         assert word.isalnum()
 
 
-def test_a_thousand_characters_are_shortened_with_a_notice(client):
-    response = client.get("/recherche/", {"q": "composteurs " * 90}, HTTP_HOST="pau.localhost")
+def test_a_thousand_characters_are_shortened_with_a_notice(client, territory):
+    html = search(client, territory, q="composteurs " * 90).content.decode()
 
-    assert response.status_code == 200
-    html = response.content.decode()
     assert "Votre recherche était trop longue" in html
-    assert "Poubelles Battle" in html  # the word, said ninety times, is still searched
+    # The word, said ninety times, is still searched.
+    assert "Des composteurs partagés dans chaque quartier" in html
 
 
-def test_an_empty_query_asks_for_words(client):
-    response = client.get("/recherche/", {"q": "  «» ' "}, HTTP_HOST="var.localhost")
+def test_an_empty_query_asks_for_words(client, territory):
+    response = search(client, territory, q="  «» ' ")
 
-    assert response.status_code == 200
     assert "Saisissez au moins un mot" in response.content.decode()
     assert response.context["outcome"].count == 0
 
 
-def test_operators_are_searched_as_words_not_obeyed(client):
-    injected = client.get("/recherche/", {"q": "composteurs' OR '1'='1"}, HTTP_HOST="pau.localhost")
-    assert injected.context["outcome"].count == 0
-    quoted = client.get("/recherche/", {"q": '"composteurs'}, HTTP_HOST="pau.localhost")
-    assert quoted.context["outcome"].count >= 1
+def test_operators_are_searched_as_words_not_obeyed(client, territory):
+    assert search(client, territory, q="composteurs' OR '1'='1").context["outcome"].count == 0
+    assert search(client, territory, q='"composteurs').context["outcome"].count == 1
+
+
+def test_invalid_filters_are_ignored_not_an_error(client, territory):
+    plain = search(client, territory, q="composteurs")
+    odd = search(client, territory, q="composteurs", type="x", phase="'; --", theme="nope")
+
+    assert plain.context["outcome"].count == 1
+    assert [r.page for r in odd.context["search_results"]] == [
+        r.page for r in plain.context["search_results"]
+    ]
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999", "1e309", "", "%00"])
+def test_any_page_number_gives_a_page_of_results(client, territory, page):
+    response = search(client, territory, q="composteurs", page=page)
+
+    assert [r.page.title for r in response.context["search_results"]] == [
+        "Des composteurs partagés dans chaque quartier"
+    ]
