@@ -1,4 +1,7 @@
-"""Shared test data: a valid submission, an open call, files that are and are not what they say."""
+"""Shared test data: where a call answers, and files that are and are not what they say.
+
+The call, its territory and a valid submission come from the builders (testing/); the demo's
+call below is for the tests that run on the demo network (live, cache, proxies)."""
 
 import datetime
 import io
@@ -9,28 +12,13 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from irritants.models import CallForIrritantsPage
+from testing import irritant_data
+
+# The demo's call ----------------------------------------------------------------------
 
 CALL_URL = "/appels/appel-a-irritants-saison-2/"
 HOST = "pau.localhost"
-
-
-def valid_submission(**overrides):
-    data = {
-        "title": "Les familles attendent trois semaines leur carte de cantine",
-        "problem": "Chaque année, des centaines de familles remplissent trois fois le même "
-        "formulaire pour la cantine, le périscolaire et le transport.",
-        "consequences": "Des enfants sans repas à la rentrée, des parents qui posent des congés.",
-        "people_affected": "Environ 2 000 familles par an",
-        "service": "Éducation, restauration scolaire",
-        "solution_idea": "",
-        "submitter_name": "Camille Martin",
-        "submitter_email": "camille.martin@agglo-pau.example",
-        "submitter_service": "Direction de l'éducation",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(overrides)
-    return data
+valid_submission = irritant_data
 
 
 def open_call():
@@ -43,6 +31,26 @@ def open_call():
     call.closes_on = today + datetime.timedelta(days=30)
     call.save_revision().publish()
     return call
+
+
+# Any call -----------------------------------------------------------------------------
+
+
+def address(page):
+    """(host, path) at which ``page`` answers on its own site."""
+    site = page.get_site()
+    return site.hostname, page.relative_url(site)
+
+
+def post(client, call, data, path="", **extra):
+    """``data`` posted to ``call``'s public form (or to ``path`` below the call)."""
+    host, url = address(call)
+    return client.post(url + path, data, HTTP_HOST=host, **extra)
+
+
+def get(client, page, path=""):
+    host, url = address(page)
+    return client.get(url + path, HTTP_HOST=host)
 
 
 def pdf_file(name="constat.pdf"):
