@@ -5,8 +5,10 @@ the demo freely without affecting each other.
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 
 from demo.irritants import load_demo_irritants
 from demo.loader import DemoLoader
@@ -33,6 +35,15 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # The test client leaves the language of its last request active: a test must not
+    # inherit another test's English.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
