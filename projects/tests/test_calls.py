@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from irritants.models import CallForIrritantsPage, CallStatus
+from testing import make_territory, open_call
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_status_follows_the_dates(opens_on, closes_on, status):
 
 
 def test_a_call_cannot_close_before_it_opens():
-    call = CallForIrritantsPage.objects.live().first()
+    call = open_call(make_territory())
     call.closes_on = call.opens_on - DAY
 
     with pytest.raises(ValidationError) as error:
@@ -37,19 +38,24 @@ def test_a_call_cannot_close_before_it_opens():
 
 
 def test_open_calls_are_announced_on_the_territory_home(client):
-    response = client.get("/", HTTP_HOST="pau.localhost")
+    territory = make_territory()
+    call = open_call(territory, "Appel à irritants du printemps")
+    open_call(territory, "Appel à venir", opens_on=TODAY + DAY, closes_on=TODAY + 10 * DAY)
+    open_call(territory, "Appel clos", opens_on=TODAY - 10 * DAY, closes_on=TODAY - DAY)
 
-    open_calls = response.context["open_calls"]
-    assert [call.status for call in open_calls] == [CallStatus.OPEN]
-    assert open_calls[0].title in response.content.decode().replace("&#x27;", "'")
+    response = client.get("/", HTTP_HOST=territory.site.hostname)
+
+    assert response.context["open_calls"] == [call]
+    assert call.title in response.content.decode()
 
 
 def test_closing_a_call_removes_it_from_the_home_page(client):
-    call = CallForIrritantsPage.objects.live().get(url_path__startswith="/pau/")
+    territory = make_territory()
+    call = open_call(territory)
     call.closes_on = TODAY - DAY
     call.opens_on = TODAY - 30 * DAY
     call.save_revision().publish()
 
-    response = client.get("/", HTTP_HOST="pau.localhost")
+    response = client.get("/", HTTP_HOST=territory.site.hostname)
 
     assert response.context["open_calls"] == []
