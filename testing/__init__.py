@@ -6,6 +6,7 @@ type, section or field does not break it; the demo stays the fixture of the end-
 isolation, browser and live tests."""
 
 from .builders import (
+    indicators,
     irritant_data,
     make_news,
     make_project,
@@ -18,6 +19,7 @@ from .builders import (
 )
 
 __all__ = [
+    "indicators",
     "irritant_data",
     "make_news",
     "make_project",

@@ -6,6 +6,7 @@ them inside ``django_capture_on_commit_callbacks(execute=True)``."""
 
 import datetime
 import itertools
+import json
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -76,6 +77,22 @@ def make_project(
     slug = fields.pop("slug", "")
     page = ProjectPage(title=title, slug=slug, **fields)
     return publish_child(section_of(territory.home, ProjectIndexPage), page)
+
+
+def indicators(*indicators):
+    """A project's ``indicators`` field as the page editor saves it, one block per mapping."""
+    defaults = {
+        "name": "Rendez-vous manqués",
+        "category": "impact",
+        "unit": "%",
+        "direction": "lower",
+        "baseline": "20",
+        "target": "5",
+        "description": "",
+        "highlighted": False,
+        "measurements": [{"date": "2024-01-01", "value": "14"}],
+    }
+    return json.dumps([{"type": "indicator", "value": {**defaults, **i}} for i in indicators])
 
 
 def make_news(territory, title="Le nouveau service est en ligne", projects=(), **fields):

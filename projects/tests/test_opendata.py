@@ -2,32 +2,34 @@
 
 import csv
 import io
+import json
+import re
+from datetime import date
+from pathlib import Path
 
 import pytest
 from wagtail.models import Locale
 from wagtail_localize.operations import translate_object
 
-from projects.models import ProjectPage
+from projects.models import ProjectDecision, ProjectPage, ProjectPhase, ProjectTeamMember
+from territories.models import Territory
+from testing import indicators, make_project, make_territory
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_FIELDS = {
-    "id",
-    "name",
-    "pitch",
-    "url",
-    "territory",
-    "current_phase",
-    "phases",
-    "decisions",
-    "themes",
-    "user_types",
-    "links",
-    "budget",
-    "shareable",
-    "indicators",
-    "last_published_at",
-}
+ROOT = Path(__file__).resolve().parents[2]
+JSON_BLOCK = re.compile(r"```json\n(.*?)\n```", re.S)
+
+
+def documented_record():
+    """The project record of the open data example in the documentation (README or docs/)."""
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        for block in JSON_BLOCK.findall(path.read_text()):
+            example = json.loads(block)
+            records = example.get("data") if isinstance(example, dict) else None
+            if records and "pitch" in records[0]:
+                return records[0]
+    raise AssertionError("the open data API has no documented example")
 
 
 def projects_json(client, host="localhost", query=""):
@@ -37,104 +39,165 @@ def projects_json(client, host="localhost", query=""):
     return response.json()
 
 
+def host(territory):
+    return territory.site.hostname
+
+
+def record_of(records, project):
+    return next(record for record in records if record["id"].endswith(f"/{project.slug}"))
+
+
+def full_project(territory, **fields):
+    """A project with everything the open data publishes: phases, decisions, indicators."""
+    return make_project(
+        territory,
+        "Rappels de rendez-vous",
+        phases=[
+            ProjectPhase(
+                phase="investigation", start_date=date(2020, 1, 6), end_date=date(2020, 3, 6)
+            ),
+            ProjectPhase(phase="operated", start_date=date(2020, 3, 9)),
+        ],
+        decisions=[
+            ProjectDecision(
+                date=date(2020, 3, 6),
+                evaluation="user_evaluation",
+                decision="continue",
+                reason="Les usagers viennent.",
+            ),
+        ],
+        indicators=indicators(
+            {"name": "Rendez-vous manqués", "measurements": [{"date": "2024-01-01", "value": "5"}]}
+        ),
+        team_members=[ProjectTeamMember(name="Dominique Confidentiel", role="Développeuse")],
+        **fields,
+    )
+
+
 def test_the_network_api_lists_every_published_project_with_the_documented_fields(client):
+    territory = make_territory()
+    project = full_project(territory)
+
     payload = projects_json(client)
+
     records = payload["data"]
     french = ProjectPage.objects.live().filter(locale__language_code="fr")
     assert payload["meta"]["count"] == len(records) == french.count()
+    documented = documented_record()
     for record in records:
-        assert set(record) == PROJECT_FIELDS
-        assert set(record["territory"]) == {"id", "name", "url"}
-        assert set(record["links"]) == {"service", "source_code", "statistics"}
-    lapins = next(record for record in records if record["id"] == "pasdecalais/lapins")
-    assert lapins["url"] == "http://pasdecalais.localhost:8000/projets/lapins/"
-    assert lapins["current_phase"] == "operated"
-    assert lapins["phases"][0] == {
-        "name": "investigation",
-        "start": "2017-12-04",
-        "end": "2018-03-02",
-    }
-    assert lapins["phases"][-1]["end"] is None
-    missed = lapins["indicators"][0]
+        assert set(record) == set(documented)
+        assert set(record["territory"]) == set(documented["territory"])
+        assert set(record["links"]) == set(documented["links"])
+    record = record_of(records, project)
+    assert record["id"] == f"{territory.slug}/{project.slug}"
+    assert record["url"] == f"{territory.site.root_url}/projets/{project.slug}/"
+    assert record["current_phase"] == "operated"
+    assert record["phases"] == [
+        {"name": "investigation", "start": "2020-01-06", "end": "2020-03-06"},
+        {"name": "operated", "start": "2020-03-09", "end": None},
+    ]
+    [missed] = record["indicators"]
+    assert set(missed) == set(documented["indicators"][0])
     assert missed["unit"] == "%" and missed["direction"] == "lower"
     assert missed["baseline"] == 20 and missed["target"] == 5
-    assert missed["measurements"][-1] == {"date": "2021-12-17", "value": 5}
-    assert {"date": "2018-08-31", "evaluation": "user_evaluation"}.items() <= lapins["decisions"][
-        1
-    ].items()
+    assert missed["measurements"] == [{"date": "2024-01-01", "value": 5}]
+    [decision] = record["decisions"]
+    assert {"date": "2020-03-06", "evaluation": "user_evaluation"}.items() <= decision.items()
 
 
 def test_no_personal_data_is_published(client):
+    territory = make_territory()
+    full_project(territory)
+
     body = client.get("/api/projects.json", HTTP_HOST="localhost").content.decode()
     csv_body = client.get("/api/projects.csv", HTTP_HOST="localhost").content.decode()
+
     for project in ProjectPage.objects.live():
         for member in project.team_members.all():
             assert member.name not in body and member.name not in csv_body
+    assert "Dominique Confidentiel" not in body + csv_body
 
 
 def test_unpublished_projects_are_left_out(client):
-    lapins = ProjectPage.objects.get(slug="lapins")
-    lapins.unpublish()
+    territory = make_territory()
+    gone = make_project(territory, "Projet retiré")
+    kept = make_project(territory, "Projet en ligne")
+    gone.unpublish()
+
     ids = [record["id"] for record in projects_json(client)["data"]]
-    assert "pasdecalais/lapins" not in ids
-    assert "pasdecalais/partage-de-materiel" in ids
+    assert f"{territory.slug}/{gone.slug}" not in ids
+    assert f"{territory.slug}/{kept.slug}" in ids
     # A draft with changes after publication publishes only the live version.
-    rsa = ProjectPage.objects.get(slug="rsa-en-ligne", locale__language_code="fr")
-    rsa.pitch = "Brouillon non relu"
-    rsa.save_revision()
+    kept.pitch = "Brouillon non relu"
+    kept.save_revision()
     assert "Brouillon non relu" not in client.get("/api/projects.json").content.decode()
 
 
 def test_a_territory_host_publishes_its_own_projects_only(client):
-    records = projects_json(client, "var.localhost")["data"]
-    assert records and all(record["territory"]["id"] == "var" for record in records)
-    filtered = projects_json(client, "localhost", "?territory=pau")["data"]
-    assert filtered and {record["territory"]["id"] for record in filtered} == {"pau"}
+    first, second = make_territory(), make_territory()
+    make_project(first)
+    make_project(second)
+
+    records = projects_json(client, host(first))["data"]
+    assert [record["territory"]["id"] for record in records] == [first.slug]
+    filtered = projects_json(client, "localhost", f"?territory={second.slug}")["data"]
+    assert [record["territory"]["id"] for record in filtered] == [second.slug]
     assert (
         client.get("/api/projects.json?territory=nowhere", HTTP_HOST="localhost").status_code == 404
     )
 
 
 def test_the_csv_export_has_the_same_projects(client):
-    response = client.get("/api/projects.csv", HTTP_HOST="pasdecalais.localhost")
+    territory = make_territory()
+    project = full_project(territory)
+    make_project(territory)
+
+    response = client.get("/api/projects.csv", HTTP_HOST=host(territory))
+
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    json_ids = [r["id"] for r in projects_json(client, "pasdecalais.localhost")["data"]]
-    assert [row["id"] for row in rows] == json_ids
-    lapins = rows[json_ids.index("pasdecalais/lapins")]
-    assert lapins["territory"] == "Département du Pas-de-Calais"
-    assert "Rendez-vous manqués dans les services sociaux: 5 % (2021-12-17)" in lapins["indicators"]
+    json_ids = [r["id"] for r in projects_json(client, host(territory))["data"]]
+    assert [row["id"] for row in rows] == json_ids and len(rows) == 2
+    row = rows[json_ids.index(f"{territory.slug}/{project.slug}")]
+    assert row["territory"] == territory.name
+    assert row["indicators"] == "Rendez-vous manqués: 5 % (2024-01-01)"
 
 
 def test_the_territories_api_counts_projects_and_points_to_each_api(client):
+    territory = make_territory()
+    make_project(territory)
+    make_project(territory)
+
     response = client.get("/api/territories.json", HTTP_HOST="localhost")
+
     records = {record["id"]: record for record in response.json()["data"]}
-    assert set(records) == {"var", "pau", "grandest", "pasdecalais"}
-    assert (
-        records["var"]["projects_count"]
-        == ProjectPage.objects.live().filter(url_path__startswith="/var/").count()
-    )
-    assert records["var"]["projects_api"] == "http://var.localhost:8000/api/projects.json"
-    own = client.get("/api/territories.json", HTTP_HOST="pau.localhost").json()["data"]
-    assert [record["id"] for record in own] == ["pau"]
+    assert set(records) == set(Territory.objects.values_list("slug", flat=True))
+    assert records[territory.slug]["projects_count"] == 2
+    api = f"{territory.site.root_url}/api/projects.json"
+    assert records[territory.slug]["projects_api"] == api
+    own = client.get("/api/territories.json", HTTP_HOST=host(territory)).json()["data"]
+    assert [record["id"] for record in own] == [territory.slug]
 
 
 def test_english_records_keep_the_territory_identifiers(client):
-    lapins = ProjectPage.objects.get(slug="lapins")
+    territory = make_territory()
+    translated = make_project(territory, "Rappels de rendez-vous")
+    make_project(territory, "Projet resté en français")
     english = Locale.objects.get(language_code="en")
-    translate_object(lapins, [english])
-    lapins.get_translation(english).save_revision().publish()
+    translate_object(translated, [english])
+    translation = translated.get_translation(english)
+    translation.slug = "reminders"
+    translation.save_revision().publish()
 
-    payload = projects_json(client, "pasdecalais.localhost")
-    english_payload = client.get("/en/api/projects.json", HTTP_HOST="pasdecalais.localhost").json()
+    payload = projects_json(client, host(territory))
+    english_payload = client.get("/en/api/projects.json", HTTP_HOST=host(territory)).json()
 
     assert english_payload["meta"]["language"] == "en"
-    assert english_payload["meta"]["territory"] == payload["meta"]["territory"] == "pasdecalais"
-    # Lapins is the territory's one project translated into English (its English slug is
-    # the demo's); the English tree's alias of the other one shows French and is left out.
+    assert english_payload["meta"]["territory"] == payload["meta"]["territory"] == territory.slug
+    # The English tree's alias of the untranslated project shows French and is left out.
     [record] = english_payload["data"]
-    assert record["id"] == "pasdecalais/no-shows"
-    assert record["url"] == "http://pasdecalais.localhost:8000/en/projets/no-shows/"
-    hub = client.get("/en/api/projects.json?territory=pasdecalais", HTTP_HOST="localhost").json()
-    assert [r["id"] for r in hub["data"]] == ["pasdecalais/no-shows"]
+    assert record["id"] == f"{territory.slug}/reminders"
+    assert record["url"] == f"{territory.site.root_url}/en/projets/reminders/"
+    hub = client.get(f"/en/api/projects.json?territory={territory.slug}", HTTP_HOST="localhost")
+    assert [r["id"] for r in hub.json()["data"]] == [f"{territory.slug}/reminders"]

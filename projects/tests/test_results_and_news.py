@@ -1,13 +1,19 @@
 """The results page computes its figures from the territory's pages; the news index paginates."""
 
-import json
 import re
 from datetime import date
 
 import pytest
 
 from irritants.models import Irritant
-from testing import make_news, make_project, make_territory, open_call, submit_irritant
+from testing import (
+    indicators,
+    make_news,
+    make_project,
+    make_territory,
+    open_call,
+    submit_irritant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,29 +22,6 @@ def results(client, territory):
     response = client.get("/resultats/", HTTP_HOST=territory.site.hostname)
     assert response.status_code == 200
     return response
-
-
-def indicators(*indicators):
-    """A project's indicators field, as the page editor saves it."""
-    return json.dumps(
-        [
-            {
-                "type": "indicator",
-                "value": {
-                    "category": "impact",
-                    "unit": "%",
-                    "direction": "lower",
-                    "baseline": "20",
-                    "target": "5",
-                    "description": "",
-                    "highlighted": False,
-                    "measurements": [{"date": "2024-01-01", "value": "14"}],
-                    **indicator,
-                },
-            }
-            for indicator in indicators
-        ]
-    )
 
 
 def test_results_count_projects_per_phase_and_calls_from_the_pages(client):
