@@ -13,6 +13,8 @@ from projects.charts import line_chart
 from projects.indicators import Indicator, Measurement, format_value
 from projects.models import ProjectIndexPage, ProjectPage
 from projects.tests.test_phases import project_form
+from territories.services import section_of
+from testing import indicators, make_project, make_territory
 
 
 def indicator_value(**fields):
@@ -122,10 +124,16 @@ def test_chart_points_follow_the_measurements():
 
 @pytest.mark.django_db
 def test_the_project_page_draws_the_chart_of_its_measurements(client):
-    lapins = ProjectPage.objects.get(slug="lapins")
-    indicator = lapins.impact_indicators()[0]
+    territory = make_territory()
+    measurements = [
+        {"date": "2021-12-17", "value": "5"},
+        {"date": "2019-06-03", "value": "14"},
+        {"date": "2020-12-18", "value": "6"},
+    ]
+    project = make_project(territory, indicators=indicators({"measurements": measurements}))
+    indicator = project.impact_indicators()[0]
 
-    response = client.get("/projets/lapins/", HTTP_HOST="pasdecalais.localhost")
+    response = client.get(f"/projets/{project.slug}/", HTTP_HOST=territory.site.hostname)
 
     html = response.content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
@@ -187,7 +195,7 @@ def indicator_form_data(measurements):
 def test_the_admin_refuses_a_measurement_without_a_date_or_a_number(
     admin_client, measurement, field
 ):
-    index = ProjectIndexPage.objects.get(slug="projets", url_path__startswith="/var/")
+    index = section_of(make_territory().home, ProjectIndexPage)
     url = f"/admin/pages/add/projects/projectpage/{index.pk}/"
 
     # Drafts may be incomplete (Wagtail defers required fields): publishing checks everything.
@@ -202,7 +210,7 @@ def test_the_admin_refuses_a_measurement_without_a_date_or_a_number(
 
 @pytest.mark.django_db
 def test_the_admin_saves_an_indicator_with_its_measurements(admin_client):
-    index = ProjectIndexPage.objects.get(slug="projets", url_path__startswith="/var/")
+    index = section_of(make_territory().home, ProjectIndexPage)
     url = f"/admin/pages/add/projects/projectpage/{index.pk}/"
 
     response = admin_client.post(

@@ -9,6 +9,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPhase
 from projects.phases import current_phase, validate_phase_history
+from territories.services import section_of
+from testing import make_project, make_territory
 
 
 def entry(phase, start, end=None):
@@ -75,7 +77,7 @@ def test_a_phase_starting_in_the_future_is_refused():
 
 @pytest.mark.django_db
 def test_saving_a_project_stores_its_derived_phase():
-    project = ProjectPage.objects.get(slug="rsa-en-ligne", url_path__startswith="/var/")
+    project = make_project(make_territory())
     project.phases = [
         ProjectPhase(
             phase="investigation", start_date=date(2019, 2, 4), end_date=date(2019, 6, 28)
@@ -90,7 +92,7 @@ def test_saving_a_project_stores_its_derived_phase():
 
 @pytest.mark.django_db
 def test_the_model_refuses_an_overlapping_history_outside_the_admin_too():
-    project = ProjectPage.objects.get(slug="rsa-en-ligne", url_path__startswith="/var/")
+    project = make_project(make_territory())
     project.phases = [
         ProjectPhase(phase="investigation", start_date=date(2019, 2, 4)),
         ProjectPhase(phase="construction", start_date=date(2019, 7, 1)),
@@ -124,7 +126,7 @@ def project_form(phases):
 
 @pytest.mark.django_db
 def test_admin_refuses_an_overlapping_history_and_keeps_the_form(admin_client):
-    index = ProjectIndexPage.objects.get(slug="projets", url_path__startswith="/var/")
+    index = section_of(make_territory().home, ProjectIndexPage)
     url = f"/admin/pages/add/projects/projectpage/{index.pk}/"
     data = project_form(
         [
@@ -149,7 +151,7 @@ def test_admin_refuses_an_overlapping_history_and_keeps_the_form(admin_client):
 
 @pytest.mark.django_db
 def test_admin_creates_a_project_and_derives_its_phase(admin_client):
-    index = ProjectIndexPage.objects.get(slug="projets", url_path__startswith="/var/")
+    index = section_of(make_territory().home, ProjectIndexPage)
     url = f"/admin/pages/add/projects/projectpage/{index.pk}/"
     data = project_form(
         [
@@ -167,6 +169,6 @@ def test_admin_creates_a_project_and_derives_its_phase(admin_client):
     response = admin_client.post(url, data)
 
     assert response.status_code == 302, response.content.decode()[:2000]
-    project = ProjectPage.objects.get(slug="guichet-unique", url_path__startswith="/var/")
+    project = ProjectPage.objects.child_of(index).get(slug="guichet-unique")
     assert project.live
     assert project.current_phase == "construction"
