@@ -2,7 +2,6 @@
 when it opens and after every migrate; Wagtail's own groups are gone."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
@@ -15,6 +14,7 @@ from territories.permissions import (
     network_group_name,
     reviewers_of,
 )
+from testing import make_territory, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +28,15 @@ def page_codenames(group, page):
 
 
 def test_wagtail_default_groups_are_gone_and_not_offered(admin_client):
+    territory = make_territory()
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
     html = admin_client.get("/admin/users/new/").content.decode()
     assert "Moderators" not in html and "Editors" not in html
-    assert "Département du Var — Rédaction" in html
+    assert f"{territory.name} — Rédaction" in html
 
 
 def test_every_territory_holds_exactly_its_declared_roles():
+    make_territory()
     for territory in Territory.objects.all():
         for home in territory.home.get_translations(inclusive=True):
             assert page_codenames(territory.editors, home) == set(EDITING.page)
@@ -50,22 +52,24 @@ def test_every_territory_holds_exactly_its_declared_roles():
 
 
 def test_migrate_restores_the_declared_roles(django_capture_on_commit_callbacks):
-    var = Territory.objects.get(slug="var")
+    territory = make_territory()
     # A grant added by hand to Rédaction: publishing, and rights on the hub.
     hub = Page.objects.get(
         depth=2, locale__language_code="fr", sites_rooted_here__is_default_site=True
     )
     publish = Permission.objects.get(codename="publish_page")
-    GroupPagePermission.objects.create(group=var.editors, page=var.home, permission=publish)
-    GroupPagePermission.objects.create(group=var.editors, page=hub, permission=publish)
-    var.workflow.tasks.first().specific.groups.add(var.editors)
+    GroupPagePermission.objects.create(
+        group=territory.editors, page=territory.home, permission=publish
+    )
+    GroupPagePermission.objects.create(group=territory.editors, page=hub, permission=publish)
+    territory.workflow.tasks.first().specific.groups.add(territory.editors)
 
     call_command("migrate", verbosity=0)  # what every deployment runs
 
-    assert page_codenames(var.editors, var.home) == set(EDITING.page)
-    assert not page_codenames(var.editors, hub)
-    task = var.workflow.tasks.first().specific
-    assert list(task.groups.all()) == [var.publishers]
+    assert page_codenames(territory.editors, territory.home) == set(EDITING.page)
+    assert not page_codenames(territory.editors, hub)
+    task = territory.workflow.tasks.first().specific
+    assert list(task.groups.all()) == [territory.publishers]
 
 
 def test_the_hub_is_reviewed_by_the_network_group():
@@ -75,21 +79,15 @@ def test_the_hub_is_reviewed_by_the_network_group():
 
 
 def test_one_answer_to_who_reviews_and_who_may_publish_in_a_territory():
-    var, pau = Territory.objects.get(slug="var"), Territory.objects.get(slug="pau")
-    users = get_user_model().objects
-    editor = users.create_user(username="r-var")
-    editor.groups.add(var.editors)
-    publisher = users.create_user(username="p-var")
-    publisher.groups.add(var.publishers)
-    other = users.create_user(username="p-pau")
-    other.groups.add(pau.publishers)
-    network = users.create_user(username="reseau")
-    network.groups.add(Group.objects.get(name=network_group_name()))
-    gone = users.create_user(username="p-var-gone", is_active=False)
-    gone.groups.add(var.publishers)
+    territory = make_territory()
+    editor = make_user(territory, "editor")
+    publisher = make_user(territory, "publisher")
+    other = make_user(make_territory(), "publisher")
+    network = make_user(None, "network")
+    gone = make_user(territory, "publisher", is_active=False)
 
-    assert set(reviewers_of(var)) == {publisher}
+    assert set(reviewers_of(territory)) == {publisher}
     # Publishing: the reviewers, and the network group over every territory.
     for user, may in ((editor, False), (publisher, True), (other, False), (network, True)):
-        assert may_publish(user, var.home) is may
-    assert not may_publish(gone, var.home)
+        assert may_publish(user, territory.home) is may
+    assert not may_publish(gone, territory.home)
