@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from demo import content
 from home.models import ContentPage
-from projects.models import ProjectPage
+from testing import make_project, make_territory, publish_child
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,8 @@ def test_sitemap_lists_every_live_page_of_its_own_site_with_lastmod(client, host
 
     expected = site_pages(host, alias_of__isnull=True)
     assert set(entries) == set(expected)
-    assert all(url.startswith(f"http://{host}:8000/") for url in entries)
+    root_url = Site.objects.get(hostname=host).root_url
+    assert all(url.startswith(f"{root_url}/") for url in entries)
     assert all(lastmod for lastmod in entries.values())
     # Both languages appear where a page really exists in both (the demo translates some).
     assert any("/en/" in url for url in entries) == any(
@@ -64,17 +65,16 @@ def test_sitemap_never_lists_another_sites_page_nor_an_alias(client, host):
 
 
 def test_sitemap_leaves_out_unpublished_and_private_pages(client):
-    projects = ProjectPage.objects.live().filter(
-        locale__language_code="fr", url_path__contains="/var/"
-    )
-    unpublished, private = projects[0], projects[1]
+    territory = make_territory()
+    host = territory.site.hostname
+    unpublished, private = make_project(territory, "Retiré"), make_project(territory, "Privé")
     unpublished_url, private_url = unpublished.get_full_url(), private.get_full_url()
-    assert {unpublished_url, private_url} <= set(sitemap_entries(client, "var.localhost"))
+    assert {unpublished_url, private_url} <= set(sitemap_entries(client, host))
 
     unpublished.unpublish()
     PageViewRestriction.objects.create(page=private, restriction_type="login")
 
-    entries = set(sitemap_entries(client, "var.localhost"))
+    entries = set(sitemap_entries(client, host))
     assert unpublished_url not in entries
     assert private_url not in entries
 
@@ -91,22 +91,23 @@ def test_robots_txt_names_the_sites_own_sitemap_and_keeps_crawlers_out_of_admin_
     assert "User-agent: *" in lines
     assert "Allow: /" in lines
     assert {"Disallow: /admin/", "Disallow: /recherche/", "Disallow: /en/recherche/"} <= set(lines)
-    assert f"Sitemap: http://{host}:8000/sitemap.xml" in lines
+    assert f"Sitemap: {Site.objects.get(hostname=host).root_url}/sitemap.xml" in lines
     assert not any(line == "Disallow: /" for line in lines)
 
 
 def test_sitemap_costs_the_same_queries_however_many_pages_the_site_has(client):
+    territory = make_territory()
+
     def count():
-        client.get("/sitemap.xml", HTTP_HOST="var.localhost")  # warm the site root paths
+        host = territory.site.hostname
+        client.get("/sitemap.xml", HTTP_HOST=host)  # warm the site root paths
         with CaptureQueriesContext(connection) as queries:
-            entries = sitemap_entries(client, "var.localhost")
+            entries = sitemap_entries(client, host)
         return len(queries), len(entries)
 
     queries_before, entries_before = count()
-    home = Site.objects.get(hostname="var.localhost").root_page
     for number in range(10):
-        page = home.add_child(instance=ContentPage(title=f"Page {number}", slug=f"page-{number}"))
-        page.save_revision().publish()
+        publish_child(territory.home, ContentPage(title=f"Page {number}"))
 
     queries_after, entries_after = count()
     assert entries_after == entries_before + 10
