@@ -9,20 +9,23 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from projects.models import ProjectPage
+from testing import make_project, make_territory
 
 pytestmark = pytest.mark.django_db
 
 
-def pau_finds(client, q):
-    response = client.get("/recherche/", {"q": q}, HTTP_HOST="pau.localhost")
+def finds(client, territory, q):
+    response = client.get("/recherche/", {"q": q}, HTTP_HOST=territory.site.hostname)
     return [result.page.title for result in response.context["search_results"]]
 
 
 def test_the_command_rebuilds_a_lost_index_and_shows_its_progress(client):
+    territory = make_territory()
+    project = make_project(territory, "Poubelles partagées")
     # Text changed behind the index's back (a raw update sends no signal).
-    ProjectPage.objects.filter(slug="poubelles-battle").update(pitch="Des lombricomposteurs.")
+    ProjectPage.objects.filter(pk=project.pk).update(pitch="Des lombricomposteurs.")
     get_search_backend().get_index_for_model(Page).reset()  # the index is lost
-    assert pau_finds(client, "Poubelles") == []
+    assert finds(client, territory, "Poubelles") == []
 
     out = StringIO()
     call_command("rebuild_search_index", "--chunk-size", "7", stdout=out)
@@ -35,8 +38,8 @@ def test_the_command_rebuilds_a_lost_index_and_shows_its_progress(client):
     assert bars[-1] == f"[{'#' * 30}] 100% {total}/{total}"
     assert f"{total} objects indexed" in lines[-1]
     assert IndexEntry.objects.count() == total
-    assert "Poubelles Battle" in pau_finds(client, "Poubelles")
-    assert pau_finds(client, "lombricomposteurs") == ["Poubelles Battle"]
+    assert finds(client, territory, "Poubelles") == ["Poubelles partagées"]
+    assert finds(client, territory, "lombricomposteurs") == ["Poubelles partagées"]
 
 
 def test_the_command_is_quiet_when_asked():
