@@ -8,6 +8,7 @@ that owns the content declares the section with Wagtail's ``register_page_sectio
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.template.loader import render_to_string
 from wagtail import hooks
@@ -22,7 +23,9 @@ class PageSection:
     order: int = 0
 
 
+@cache
 def page_sections():
+    # Declared once, when the apps' wagtail_hooks modules load: not rebuilt on every page.
     return sorted(
         (register() for register in hooks.get_hooks("register_page_section")),
         key=lambda section: section.order,
