@@ -2,7 +2,7 @@ import logging
 import sys
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -47,7 +47,7 @@ def server_error(request):
     """
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
-        if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        if is_outage(sys.exc_info()[1]):
             response = HttpResponse(
                 loader.render_to_string("operations/unavailable.html"), status=503
             )
@@ -56,6 +56,16 @@ def server_error(request):
         return HttpResponseServerError(
             loader.render_to_string("500.html", {"identity": identity_or_none(request)})
         )
+
+
+def is_outage(error):
+    """Whether ``error`` says the database cannot be reached. Django wraps the driver's errors
+    in its own classes, except on a few cleanup paths (closing a server-side cursor after the
+    server went away raises the driver's error as it is)."""
+    driver = connection.Database
+    return isinstance(
+        error, (OperationalError, InterfaceError, driver.OperationalError, driver.InterfaceError)
+    )
 
 
 def identity_or_none(request):

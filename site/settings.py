@@ -371,3 +371,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "operations.views.lockout"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "operations.clients.client_address"
+
+# Errors and warnings go to stderr in every mode (gunicorn or the container collects them):
+# Django's default sends a production server error only to ADMINS by email, and the
+# platform configures none.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING").upper()},
+}

@@ -1,7 +1,7 @@
 """The server error page: in the failing site's identity and language, 503 for the database."""
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.test import RequestFactory
 from wagtail.models import Site
 
@@ -41,3 +41,16 @@ def test_a_database_outage_answers_503_in_the_language_of_the_url():
             response = server_error(request)
         assert response.status_code == 503 and response["Retry-After"] == "30"
         assert text in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["OperationalError", "InterfaceError"])
+def test_a_driver_error_that_django_did_not_wrap_is_an_outage_too(name):
+    # Closing a server-side cursor (Wagtail's .specific() iterates with one on PostgreSQL)
+    # raises the driver's own error when the server went away between two fetches.
+    driver_error = getattr(connection.Database, name)
+    request = RequestFactory().get("/projets/", HTTP_HOST="var.localhost")
+    try:
+        raise driver_error("server closed the connection unexpectedly")
+    except driver_error:
+        response = server_error(request)
+    assert response.status_code == 503 and response["Retry-After"] == "30"

@@ -188,6 +188,13 @@ class Gunicorn:
             time.sleep(0.3)
         raise RuntimeError("gunicorn did not answer /healthz within 60 s")
 
+    def errors_logged(self):
+        """The tracebacks and error lines gunicorn and Django wrote to the log, the last 8 KB."""
+        self.log.flush()
+        text = (self.folder / "gunicorn.log").read_text(errors="replace")
+        lines = [line for line in text.splitlines() if "[INFO]" not in line]
+        return "\n".join(lines)[-8000:]
+
     def stop(self):
         if self.process is not None:
             self.process.terminate()
