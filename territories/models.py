@@ -200,10 +200,16 @@ class Territory(models.Model):
     publishers = models.OneToOneField(
         "auth.Group", on_delete=models.PROTECT, related_name="published_territory"
     )
+    administrators = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="administered_territory"
+    )
     workflow = models.OneToOneField(
         "wagtailcore.Workflow", on_delete=models.PROTECT, related_name="territory"
     )
     created_at = models.DateTimeField(_("opened on"), auto_now_add=True)
+    # None while the site is in preparation: only the territory's and the network's accounts
+    # see it (launch.py), and no public listing shows it.
+    launched_at = models.DateTimeField(_("online since"), null=True, blank=True)
     archived_at = models.DateTimeField(_("archived on"), null=True, blank=True)
     # Page id → id of the revision that was live when the territory was archived, so that
     # restoring publishes exactly what citizens saw, not drafts written since.
@@ -222,8 +228,22 @@ class Territory(models.Model):
         return self.archived_at is not None
 
     @property
+    def is_launched(self):
+        return self.launched_at is not None
+
+    @property
     def status_label(self):
-        return _("Archived") if self.is_archived else _("Online")
+        if self.is_archived:
+            return _("Archived")
+        return _("Online") if self.is_launched else _("In preparation")
+
+    def role_groups(self):
+        """The territory's groups, one per role, in the order the roles are declared."""
+        return {
+            "editing": self.editors,
+            "publishing": self.publishers,
+            "administration": self.administrators,
+        }
 
     def pages(self):
         """Every page of the territory, in every language."""
@@ -248,3 +268,47 @@ def under_paths(paths):
     for path in paths:
         condition |= Q(path__startswith=path)
     return condition
+
+
+class Invitation(models.Model):
+    """An invitation to join a territory in some of its roles: a one-time link, valid a
+    week, that lets the person choose a password (or confirm theirs). Only the token's hash
+    is stored: the link is in the email and nowhere else."""
+
+    territory = models.ForeignKey(
+        Territory, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("territory")
+    )
+    email = models.EmailField(_("email"))
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    # Keys of territories.permissions.TERRITORY_ROLES.
+    roles = models.JSONField(_("roles"), default=list)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("account"),
+    )
+    cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email

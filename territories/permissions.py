@@ -1,12 +1,15 @@
 """The access model: every role, what it may do, and who may publish in a territory.
 
-Three roles, declared once here:
+Four roles, declared once here:
 - Rédaction (one group per territory): writes the territory's pages and media and submits
   them for review;
 - Publication (one group per territory): also publishes, approves what Rédaction submits,
   reviews the territory's irritants and edits its site's identity;
+- Administration (one group per territory): manages the territory's accounts and
+  invitations (members.py), edits its site's identity and puts the site online (launch.py);
+  it writes no page unless it also holds another role;
 - Réseau (one group): the network team, the same as Publication on every territory and on
-  the hub.
+  the hub, and it may put a territory online.
 
 Every grant is one of Wagtail's own permission records (page, collection, site and global
 permissions), so Wagtail's explorer, reports, choosers and permission policies obey it.
@@ -23,6 +26,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -81,6 +85,13 @@ PUBLISHING = Role(
     reviews=True,
 )
 
+ADMINISTRATION = Role(
+    page=(),
+    media=(),
+    model=(("wagtailadmin", "access_admin"),),
+    site=PUBLISHING.site,
+)
+
 NETWORK = Role(
     page=PUBLISHING.page,
     media=PUBLISHING.media,
@@ -89,16 +100,37 @@ NETWORK = Role(
 )
 
 
+@dataclass(frozen=True)
+class TerritoryRole:
+    key: str
+    label: str
+    # The Territory field that holds the role's group.
+    group_field: str
+    rights: Role
+
+
+TERRITORY_ROLES = (
+    TerritoryRole("editing", gettext_lazy("Editing"), "editors", EDITING),
+    TerritoryRole("publishing", gettext_lazy("Publishing"), "publishers", PUBLISHING),
+    TerritoryRole(
+        "administration", gettext_lazy("Administration"), "administrators", ADMINISTRATION
+    ),
+)
+ROLE_KEYS = [role.key for role in TERRITORY_ROLES]
+
+
 def permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 def group_names(territory_name):
-    """The editors' and publishers' group names, in the site's default language."""
+    """The role groups' names (editing, publishing, administration), in the site's default
+    language."""
     with translation.override(settings.LANGUAGE_CODE):
         return (
             _("%(territory)s — Editing") % {"territory": territory_name},
             _("%(territory)s — Publishing") % {"territory": territory_name},
+            _("%(territory)s — Administration") % {"territory": territory_name},
         )
 
 
@@ -111,12 +143,13 @@ def network_group_name():
 
 
 def apply_territory_roles(territory):
-    """Make the territory's two groups hold exactly their roles' rights, and its workflow
-    cover its home page in every language with the publishers as reviewers."""
+    """Make the territory's groups hold exactly their roles' rights, and its workflow cover
+    its home page in every language with the publishers as reviewers."""
     homes = list(territory.home.get_translations(inclusive=True))
-    for group, role in ((territory.editors, EDITING), (territory.publishers, PUBLISHING)):
-        apply_role(group, role, pages=homes, collection=territory.collection)
-        set_site_permissions(group, role, site=territory.site)
+    for role in TERRITORY_ROLES:
+        group = getattr(territory, role.group_field)
+        apply_role(group, role.rights, pages=homes, collection=territory.collection)
+        set_site_permissions(group, role.rights, site=territory.site)
     apply_review(territory.workflow, reviewers=[territory.publishers], pages=homes)
 
 
@@ -194,7 +227,7 @@ def apply_access_model(**kwargs):
         return
     apply_network_role()
     for territory in Territory.objects.select_related(
-        "home", "site", "collection", "editors", "publishers", "workflow"
+        "home", "site", "collection", "editors", "publishers", "administrators", "workflow"
     ):
         apply_territory_roles(territory)
 

@@ -53,7 +53,7 @@ def drop_foreign_viewers(sender, instance, action, pk_set, **kwargs):
         GroupPagePermission.objects.filter(page__depth=1).values_list("group_id", flat=True)
     )
     if territory is not None:
-        allowed |= {territory.editors_id, territory.publishers_id}
+        allowed |= {territory.editors_id, territory.publishers_id, territory.administrators_id}
     foreign = set(pk_set) - allowed
     if foreign:
         instance.groups.remove(*foreign)

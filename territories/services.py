@@ -130,7 +130,7 @@ def create_space(spec, user):
     for section in home.get_children():
         create_aliases_for_new_page(section)
     collection = Collection.get_first_root_node().add_child(name=spec.name)
-    editors_name, publishers_name = group_names(spec.name)
+    editors_name, publishers_name, administrators_name = group_names(spec.name)
     territory = Territory.objects.create(
         name=spec.name,
         slug=spec.slug,
@@ -139,6 +139,7 @@ def create_space(spec, user):
         collection=collection,
         editors=Group.objects.create(name=editors_name),
         publishers=Group.objects.create(name=publishers_name),
+        administrators=Group.objects.create(name=administrators_name),
         workflow=create_workflow(spec.name),
     )
     apply_territory_roles(territory)

@@ -19,7 +19,11 @@ def listing_queryset():
     pages = Page.objects.filter(path__startswith=OuterRef("home__path")).order_by()
     members = (
         get_user_model()
-        .objects.filter(Q(groups=OuterRef("editors_id")) | Q(groups=OuterRef("publishers_id")))
+        .objects.filter(
+            Q(groups=OuterRef("editors_id"))
+            | Q(groups=OuterRef("publishers_id"))
+            | Q(groups=OuterRef("administrators_id"))
+        )
         .order_by()
     )
     return Territory.objects.select_related("site").annotate(

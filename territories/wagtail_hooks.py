@@ -9,7 +9,9 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail_localize.views.report import TranslationsReportView
 
-from . import translation_review
+# admin_*: each registers its own hooks (the accounts and invitations screens, the launch of
+# a site in preparation, the dashboard's panels per role).
+from . import admin_launch, admin_members, admin_panels, translation_review  # noqa: F401
 from .bulk_actions import BULK_ACTIONS
 from .chooser import chooser_pages
 from .dashboard import scope_summary_items

@@ -39,7 +39,7 @@ class Command(BaseCommand):
             (_("Site"), f"{territory.site.root_url}/"),
             (_("Pages"), territory.pages().count()),
             (_("Collection"), territory.collection.name),
-            (_("Groups"), f"{territory.editors.name}, {territory.publishers.name}"),
+            (_("Groups"), ", ".join(group.name for group in territory.role_groups().values())),
             (_("Workflow"), territory.workflow.name),
         ):
             self.stdout.write(f"  {label} : {value}")

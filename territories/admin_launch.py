@@ -1,0 +1,1 @@
+"""Admin hooks for putting a site in preparation online."""

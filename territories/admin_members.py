@@ -1,0 +1,1 @@
+"""Admin hooks for the territory's accounts and invitations screens."""

@@ -1,0 +1,1 @@
+"""Admin hooks for the dashboard's panels per role."""
