@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("invitation/", include("territories.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
+from .members import validate_invitee
 from .models import Territory, TerritoryKind
 from .services import TerritorySpec, validate_spec
 
@@ -16,6 +18,14 @@ class TerritoryForm(forms.ModelForm):
     )
     kind = forms.ChoiceField(label=_("Kind of local government"), choices=TerritoryKind.choices)
     port = forms.IntegerField(label=_("Port"), initial=80, min_value=1, max_value=65535)
+    admin_email = forms.EmailField(
+        label=_("Email of the first administrator"),
+        required=False,
+        help_text=_(
+            "Optional. This person is sent an invitation (valid 7 days) to the territory's "
+            "Administration role, to invite the others."
+        ),
+    )
 
     class Meta:
         model = Territory
@@ -25,6 +35,29 @@ class TerritoryForm(forms.ModelForm):
             "name": _("As the territory writes it: “Département du Calvados”."),
             "slug": _("Lowercase letters, digits and hyphens: calvados."),
         }
+
+    class Media:
+        # Fills the slug and host name from the name as one types (until one edits them).
+        js = ["territories/territory-form.js"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The hub's host name, from which a territory's is suggested: <slug>.<hub>.
+        hub = Site.objects.filter(is_default_site=True).values_list("hostname", flat=True).first()
+        self.fields["name"].widget.attrs["data-territory-name"] = ""
+        self.fields["slug"].widget.attrs["data-territory-slug"] = ""
+        self.fields["hostname"].widget.attrs.update(
+            {"data-territory-hostname": "", "data-hub-hostname": hub or ""}
+        )
+
+    def clean_admin_email(self):
+        email = self.cleaned_data["admin_email"]
+        if not email:
+            return ""
+        try:
+            return validate_invitee(email)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["email"]) from None
 
     def clean(self):
         cleaned = super().clean()

@@ -1,6 +1,8 @@
 """The "Territoires" admin screen: superusers list the territories and open new ones."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from .forms import TerritoryForm
+from .members import ADMINISTRATION, invite
 from .models import Territory
 from .services import create_territory
 
@@ -52,14 +55,30 @@ class TerritoryCreateView(generic.CreateView):
     submit_button_label = _("Open the territory")
     submit_button_active_label = _("Opening…")
 
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            # The invitation could not be sent: nothing was created (save_instance).
+            form.add_error("admin_email", error.messages)
+            return self.form_invalid(form)
+
+    @transaction.atomic
     def save_instance(self):
-        return create_territory(self.form.spec, user=self.request.user)
+        territory = create_territory(self.form.spec, user=self.request.user)
+        if email := self.form.cleaned_data.get("admin_email"):
+            invite(territory, email, [ADMINISTRATION], invited_by=self.request.user)
+            territory.invited_administrator = email
+        return territory
 
     def get_success_message(self, instance):
-        return _("Territory “%(name)s” opened at %(url)s/.") % {
+        message = _("Territory “%(name)s” opened at %(url)s/.") % {
             "name": instance.name,
             "url": instance.site.root_url,
         }
+        if email := getattr(instance, "invited_administrator", None):
+            message += " " + _("Invitation sent to %(email)s.") % {"email": email}
+        return message
 
     def get_success_buttons(self):
         return []

@@ -1,7 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from territories.members import ADMINISTRATION, invite, validate_invitee
 from territories.models import TerritoryKind
 from territories.services import TerritorySpec, create_territory
 
@@ -19,16 +21,31 @@ class Command(BaseCommand):
             "--kind", default=TerritoryKind.DEPARTEMENT, choices=TerritoryKind.values
         )
         parser.add_argument("--port", type=int, default=80)
+        parser.add_argument(
+            "--admin-email",
+            default="",
+            help=_("Email of the territory's first administrator, who is sent an invitation."),
+        )
 
-    def handle(self, *args, name, slug, hostname, kind, port, **options):
+    def handle(self, *args, name, slug, hostname, kind, port, admin_email, **options):
         spec = TerritorySpec(name=name, slug=slug, hostname=hostname, kind=kind, port=port)
         try:
-            territory = create_territory(spec)
+            # Checked before anything is created; the territory and its invitation are one
+            # step (a mail server that fails leaves no territory behind).
+            if admin_email:
+                admin_email = validate_invitee(admin_email)
+            with transaction.atomic():
+                territory = create_territory(spec)
+                invitation = (
+                    invite(territory, admin_email, [ADMINISTRATION], invited_by=None)
+                    if admin_email
+                    else None
+                )
         except ValidationError as error:
             raise CommandError(
                 "\n".join(
-                    f"--{field}: {message}"
-                    for field, messages in error.message_dict.items()
+                    f"--{FIELD_OPTIONS.get(field, field)}: {message}"
+                    for field, messages in error_fields(error)
                     for message in messages
                 )
             ) from None
@@ -43,3 +60,20 @@ class Command(BaseCommand):
             (_("Workflow"), territory.workflow.name),
         ):
             self.stdout.write(f"  {label} : {value}")
+        if invitation is not None:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("Invitation to administer the territory sent to %(email)s (valid 7 days).")
+                    % {"email": invitation.email}
+                )
+            )
+
+
+# A refusal's field → the option that set it.
+FIELD_OPTIONS = {"email": "admin-email"}
+
+
+def error_fields(error):
+    if hasattr(error, "error_dict"):
+        return error.message_dict.items()
+    return [("admin-email", error.messages)]
