@@ -3,10 +3,12 @@ from wagtail import hooks
 from home.sections import PageSection
 from projects.models import ProjectPage, ResultsPage
 from territories.models import TerritoryHomePage
+from territories.panels import territory_panels
 from territories.scope import territory_home_of
 
 from . import queries
 from .models import Irritant, IrritantLogEntry
+from .panels import NewIrritantsPanel
 from .viewsets import IrritantViewSet
 
 
@@ -56,3 +58,10 @@ def figures_on_results_page():
     return PageSection(
         ResultsPage, "figures", "irritants/includes/results_figures.html", figures, order=10
     )
+
+
+# The dashboard of a territory's publishers: its new irritants (territories/panels.py orders
+# the panels of each territory together).
+@hooks.register("construct_homepage_panels")
+def new_irritants_on_dashboard(request, panels):
+    panels.extend(territory_panels(request.user, [NewIrritantsPanel]))
