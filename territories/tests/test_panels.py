@@ -14,7 +14,7 @@ from wagtail.models import Page, WorkflowState
 from projects.models import NewsIndexPage, NewsPage
 from territories.models import Invitation
 from territories.services import section_of
-from testing import make_territory, make_user, publish_child, user_in
+from testing import make_territory, make_user, user_in
 
 pytestmark = pytest.mark.django_db
 
