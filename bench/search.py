@@ -149,6 +149,7 @@ def main():
 
         from projects.models import Theme
         from search import query, services
+        from territories.launch import launch
         from territories.scope import RequestScope
         from territories.services import TerritorySpec, create_territory
 
@@ -159,13 +160,16 @@ def main():
         from demo.loader import DemoLoader
 
         DemoLoader(port=8000).load()  # the hub, and themes for the filters
+        # Online (launched by the operator): the benchmark searches public pages.
         territories = [
-            create_territory(
-                TerritorySpec(
-                    name=f"Territoire de mesure {number}",
-                    slug=f"mesure-{number}",
-                    hostname=f"mesure-{number}.localhost",
-                    port=8000,
+            launch(
+                create_territory(
+                    TerritorySpec(
+                        name=f"Territoire de mesure {number}",
+                        slug=f"mesure-{number}",
+                        hostname=f"mesure-{number}.localhost",
+                        port=8000,
+                    )
                 )
             )
             for number in range(TERRITORIES)

@@ -32,7 +32,13 @@ from projects.models import (
     Theme,
     UserType,
 )
-from territories.models import TerritoryHomePage, TerritorySettings, TerritorySettingsTranslation
+from territories.launch import launch
+from territories.models import (
+    Territory,
+    TerritoryHomePage,
+    TerritorySettings,
+    TerritorySettingsTranslation,
+)
 from territories.services import TerritorySpec, content_locales, create_territory, section_of
 
 from . import content, content_en, images
@@ -269,6 +275,11 @@ class DemoLoader:
         for item in data["news"]:
             self.ensure_news(sections["news"], item, projects, sections)
         self.translate_territory(data, home, sections["about"], projects)
+        # Its content is in place: the demo territory opens to the public, through the same
+        # service as « Mettre en ligne » (as the operator: no account asks).
+        territory = Territory.objects.get(home=home)
+        if not territory.is_launched:
+            launch(territory)
 
     # English translations ----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from territories.panels import territory_panels
 from territories.scope import territory_home_of
 
 from . import queries
-from .models import Irritant, IrritantLogEntry
+from .models import CallForIrritantsPage, Irritant, IrritantLogEntry
 from .panels import NewIrritantsPanel
 from .viewsets import IrritantViewSet
 
@@ -58,6 +58,13 @@ def figures_on_results_page():
     return PageSection(
         ResultsPage, "figures", "irritants/includes/results_figures.html", figures, order=10
     )
+
+
+# A published call for irritants is one of the things a territory needs before it launches
+# (territories/launch.py).
+@hooks.register("register_launch_content")
+def calls_count_for_launch():
+    return [CallForIrritantsPage]
 
 
 # The dashboard of a territory's publishers: its new irritants (territories/panels.py orders

@@ -4,6 +4,7 @@ from home.sections import PageSection
 from territories.models import TerritoryHomePage
 
 from . import queries
+from .models import ProjectPage
 from .viewsets import ReuseViewSet
 
 
@@ -35,3 +36,10 @@ def latest_news_on_territory_home():
         lambda page, request: {"latest_news": queries.latest_news(page, limit=3)},
         order=30,
     )
+
+
+# A published project is one of the things a territory needs before it launches
+# (territories/launch.py).
+@hooks.register("register_launch_content")
+def projects_count_for_launch():
+    return [ProjectPage]

@@ -134,6 +134,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Who writes: pages go live only through their publishers, whatever the view.
     "territories.acting.ActingRequestMiddleware",
+    # A site in preparation: visitors get "coming soon" on its search, feeds and open data
+    # too (its pages get it from a before_serve_page hook: territories/preparation.py).
+    "territories.preparation.PreparationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -1,21 +1,95 @@
 """Who may see a page: view restrictions are a publisher's decision, hold in every language
 of the page (home/privacy.py reads them so), and open a page to its own territory's groups
-and the network's only. Receivers connected in signals.py.
+and the network's only. A territory in preparation is hidden by a restriction on its home
+page that only its launch lifts (launch.py). Receivers connected in signals.py.
 """
 
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.contrib import messages
+from django.contrib.auth.models import Group
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
 from .acting import PublishRefused, acting_request, acting_user
 from .models import Territory
+from .permissions import network_group_name
 
 # Set while the rules below keep restrictions in step across languages.
 _privacy_sync = ContextVar("privacy_sync", default=False)
+# Set while a territory is opened (its preparation restriction is set) or launched (lifted).
+_preparation_write = ContextVar("preparation_write", default=False)
+
+
+# A territory in preparation ---------------------------------------------------------------
+
+
+def preparation_viewers(territory):
+    """Who sees a territory in preparation: its own role groups and the network group
+    (superusers see every restricted page)."""
+    return [
+        *territory.role_groups().values(),
+        Group.objects.get_or_create(name=network_group_name())[0],
+    ]
+
+
+def hide_in_preparation(territory):
+    """Restrict the territory's home page, and so the whole site in every language
+    (home/privacy.py), to its members and the network's, until ``lift_preparation``."""
+    with preparation_write(), privacy_sync():
+        restriction = PageViewRestriction.objects.create(
+            page=territory.home, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(preparation_viewers(territory))
+    return restriction
+
+
+def lift_preparation(territory):
+    """Remove the preparation restriction (on the home page in every language): the one way
+    out of preparation, called by ``launch.launch`` only."""
+    with preparation_write(), privacy_sync():
+        PageViewRestriction.objects.filter(
+            page__translation_key=territory.home.translation_key
+        ).delete()
+
+
+def keep_preparation_restriction(sender, instance, **kwargs):
+    """The restriction that hides a territory in preparation is not a publisher's privacy
+    setting: the privacy dialog, a script or a bulk action may not change or remove it;
+    only the launch (launch.py) lifts it, after its checklist and by an administrator."""
+    if _preparation_write.get():
+        return
+    if kwargs.get("signal") is pre_save and instance.pk is None:
+        return  # A new restriction hides more; the home page's own one stays as it is.
+    territory = Territory.objects.filter(home_id=instance.page_id, launched_at__isnull=True)
+    if territory.exists():
+        raise PublishRefused(
+            _(
+                "This site is in preparation: it is opened to the public with “Launch” on the "
+                "dashboard, not from the privacy settings."
+            )
+        )
+
+
+def keep_preparation_viewers(sender, instance, action, **kwargs):
+    """The same rule for the restriction's groups changed without saving it."""
+    if isinstance(instance, PageViewRestriction) and action in (
+        "pre_add",
+        "pre_remove",
+        "pre_clear",
+    ):
+        keep_preparation_restriction(sender, instance)
+
+
+@contextmanager
+def preparation_write():
+    token = _preparation_write.set(True)
+    try:
+        yield
+    finally:
+        _preparation_write.reset(token)
 
 
 def refuse_unreviewed_privacy_change(sender, instance, **kwargs):

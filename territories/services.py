@@ -27,8 +27,11 @@ from wagtail.models import (
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from home.models import ContentPage
+
 from .models import Territory, TerritoryHomePage, TerritoryKind, TerritorySettings
 from .permissions import apply_access_model, apply_network_role, apply_territory_roles, group_names
+from .restrictions import hide_in_preparation
 
 HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -144,12 +147,22 @@ def create_space(spec, user):
     )
     apply_territory_roles(territory)
     apply_network_role()
+    # In preparation until its launch (launch.py): its members and the network see it, no
+    # public listing does.
+    hide_in_preparation(territory)
     return territory
 
 
+# Sections that are nothing but what their authors write: published empty, they would show
+# a blank page. The indexes and the results page list what the territory publishes, and the
+# accessibility statement holds the law's wording and the facts as they stand (no audit
+# yet): those are published from the start.
+DRAFT_UNTIL_WRITTEN = (ContentPage,)
+
+
 def create_pages(spec):
-    """The territory's home page and its standard sections, published (in French: the
-    sections reach the other languages' trees in ``create_space``)."""
+    """The territory's home page and its standard sections (in French: the sections reach
+    the other languages' trees in ``create_space``), published unless they start empty."""
     home = Page.get_first_root_node().add_child(
         instance=TerritoryHomePage(
             title=spec.name,
@@ -162,12 +175,18 @@ def create_pages(spec):
     home.save_revision().publish()
     for page_class in standard_sections():
         section = page_class.standard_section
+        draft = issubclass(page_class, DRAFT_UNTIL_WRITTEN)
         page = home.add_child(
             instance=page_class(
-                title=str(section.title), slug=section.slug, show_in_menus=section.in_menu
+                title=str(section.title),
+                slug=section.slug,
+                show_in_menus=section.in_menu,
+                live=not draft,
             )
         )
-        page.save_revision().publish()
+        revision = page.save_revision()
+        if not draft:
+            revision.publish()
     return home
 
 

@@ -32,6 +32,12 @@ for signal in (pre_save, pre_delete):
 m2m_changed.connect(restrictions.drop_foreign_viewers, sender=PageViewRestriction.groups.through)
 post_save.connect(restrictions.keep_one_restriction_per_page, sender=PageViewRestriction)
 post_delete.connect(restrictions.lift_in_every_language, sender=PageViewRestriction)
+# A territory in preparation stays hidden until its launch (launch.py).
+for signal in (pre_save, pre_delete):
+    signal.connect(restrictions.keep_preparation_restriction, sender=PageViewRestriction)
+m2m_changed.connect(
+    restrictions.keep_preparation_viewers, sender=PageViewRestriction.groups.through
+)
 
 # Each language's tree in step with the French one (synchronised_trees.py).
 pre_save.connect(synchronised_trees.keep_aliases_offline_until_their_source_is_live)

@@ -27,6 +27,7 @@ from projects.models import (
     ProjectPhase,
 )
 from projects.services import free_slug
+from territories.launch import launch
 from territories.models import Territory
 from territories.permissions import network_group_name
 from territories.services import TerritorySpec, create_territory, section_of
@@ -41,12 +42,16 @@ def _unused(name, taken):
     return candidate
 
 
-def make_territory(name=None, slug=None, hostname=None, **fields):
-    """A new territory opened by ``create_territory`` (its pages, site, groups, workflow)."""
+def make_territory(name=None, slug=None, hostname=None, launched=True, **fields):
+    """A new territory opened by ``create_territory`` (its pages, site, groups, workflow),
+    online as the operator launches it (``launched=False``: still in preparation)."""
     slug = slug or _unused("essai-{}", lambda slug: Page.objects.filter(slug=slug).exists())
     name = name or f"Territoire {slug}"
     hostname = hostname or f"{slug}.localhost"
-    return create_territory(TerritorySpec(name=name, slug=slug, hostname=hostname, **fields))
+    territory = create_territory(TerritorySpec(name=name, slug=slug, hostname=hostname, **fields))
+    if launched:
+        territory = launch(territory)
+    return territory
 
 
 def publish_child(parent, page):
@@ -130,11 +135,13 @@ def user_in(group, username=None, **fields):
 
 
 def make_user(territory, role="editor", username=None, **fields):
-    """An account of ``role``: "editor" (Rédaction) or "publisher" (Publication) of the
-    territory, or "network" (Réseau, with ``territory`` None); with an email address."""
+    """An account of ``role``: "editor" (Rédaction), "publisher" (Publication) or
+    "administrator" (Administration) of the territory, or "network" (Réseau, with
+    ``territory`` None); with an email address."""
     groups = {
         "editor": lambda: territory.editors,
         "publisher": lambda: territory.publishers,
+        "administrator": lambda: territory.administrators,
         "network": lambda: Group.objects.get(name=network_group_name()),
     }
     fields.setdefault("email", f"{role}-{next(_numbers)}@example.org")

@@ -1,6 +1,8 @@
 """What search engines and link previews read: absolute addresses and the page's locale."""
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
 
 register = template.Library()
@@ -25,3 +27,16 @@ def og_locale():
     if "_" in locale:
         return locale
     return f"{locale}_{COUNTRY_OF_LANGUAGE.get(locale, locale.upper())}"
+
+
+@register.filter(is_safe=True)
+def with_site_name(title, site_name):
+    """The <title>: the page's title, then the site's name, once (a site's home page is
+    titled with the site's name; a page with no title of its own shows the name alone)."""
+    title = conditional_escape(title).strip()
+    name = conditional_escape(site_name or "")
+    if not name or title == name:
+        return mark_safe(title)
+    if not title:
+        return mark_safe(name)
+    return mark_safe(f"{title} — {name}")

@@ -11,7 +11,7 @@ DEMO_EDITOR_PASSWORD = "demo"
 class Command(BaseCommand):
     help = _(
         "Create the development accounts (only when DEBUG is on): the administrator, and an "
-        "editor and a publisher for each territory."
+        "editor, a publisher and an administrator for each territory."
     )
 
     def add_arguments(self, parser):
@@ -32,10 +32,13 @@ class Command(BaseCommand):
                 "note": "" if created else _(" (account already existed, password unchanged)"),
             }
         )
-        for territory in Territory.objects.select_related("editors", "publishers"):
+        for territory in Territory.objects.select_related(
+            "editors", "publishers", "administrators"
+        ):
             for role, group in (
                 ("redaction", territory.editors),
                 ("publication", territory.publishers),
+                ("admin", territory.administrators),
             ):
                 name = f"{role}-{territory.slug}"
                 # An address on a reserved domain: notifications show on the console.

@@ -28,6 +28,7 @@ from projects.models import (
     Theme,
 )
 from projects.phases import Phase
+from territories.launch import launch
 from territories.services import TerritorySpec, create_territory, section_of
 
 WORDS = (
@@ -122,6 +123,8 @@ class Command(BaseCommand):
             timings.append(time.perf_counter() - start)
             with transaction.atomic():
                 self.fill(territory.home, projects, news, rng, phases, themes, today)
+                # Online, as the benchmarks measure public pages (the operator launches it).
+                launch(territory)
             progress(_("Territories"), number + 1, territories)
         # Pages written in bulk send no signal: whatever was cached before is made obsolete.
         bump(NETWORK)
