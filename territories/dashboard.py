@@ -5,7 +5,8 @@ names the dashboard after that ancestor's site; a territory's French and English
 only the tree's root in common, so it counted the whole network, linked the root (refused)
 and bore the network's name. The summary shows the territory's home instead, in the
 editor's language (the admin's), with the number of pages under it, and the territory's
-site name throughout.
+site name throughout. An Administration account, which holds no page permission, gets its
+territory's name too (the first by name if it administers several).
 """
 
 from wagtail.admin.site_summary import PagesSummaryItem
@@ -14,6 +15,7 @@ from wagtail.images.wagtail_hooks import ImagesSummaryItem
 from wagtail.models import Locale, Page
 
 from .isolation import permission_roots, sees_everything
+from .panels import memberships
 
 
 def own_home(user):
@@ -36,7 +38,9 @@ def territory_site_name(user):
     """The name of the user's territory site, or None for those who see the network."""
     home = own_home(user)
     if home is None:
-        return None
+        # No page permission: an Administration account names its territory's site.
+        own = memberships(user)
+        return own[0].territory.site.site_name or own[0].territory.name if own else None
     site = home.get_site()
     return site.site_name if site and site.site_name else home.title
 

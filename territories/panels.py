@@ -79,7 +79,7 @@ def _memberships(user):
             # An archived site has nothing left to review, draft or publish.
             archived_at=None,
         )
-        .select_related("home")
+        .select_related("home", "site")
         .order_by("name", "pk")
     )
     paths = {}

@@ -313,13 +313,23 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_networks_size(client,
     assert count(panel(html, "InvitationsPanel", here)) == 7
 
 
+@pytest.mark.parametrize("who", ["superuser", "network"])
 def test_the_network_dashboard_costs_the_same_queries_whatever_the_networks_size(
-    client, admin_user, here
+    client, admin_user, here, who
 ):
+    user = admin_user if who == "superuser" else make_user(None, "network")
     submitted(here, make_user(here, "editor"), "À relire")
-    client.force_login(admin_user)
+    client.force_login(user)
     before = dashboard_queries(client)
     for _ in range(3):
         other = make_territory()
         submitted(other, make_user(other, "editor"), "Ailleurs")
     assert dashboard_queries(client) == before
+
+
+def test_an_administrators_dashboard_bears_their_territorys_name(client, here):
+    here.site.site_name = "Le site d'Alpha"
+    here.site.save()
+    html = dashboard(client, administrator(here))
+    title = re.search(r'<h1 class="w-h1[^"]*">\s*(.*?)\s*</h1>', html, flags=re.S)
+    assert title.group(1) == "Le site d&#x27;Alpha"
