@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from home.models import AccessibilityPage, ComplianceStatus
+from territories.launch import launch
 from territories.services import TerritorySpec, create_territory
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +42,15 @@ def test_the_statement_states_what_the_law_asks(client):
 
 
 def test_a_new_territory_starts_with_an_honest_statement(client):
-    create_territory(
-        TerritorySpec(
-            name="Département du Calvados", slug="calvados", hostname="calvados.localhost", port=80
+    # Online, as its statement is read by the public.
+    launch(
+        create_territory(
+            TerritorySpec(
+                name="Département du Calvados",
+                slug="calvados",
+                hostname="calvados.localhost",
+                port=80,
+            )
         )
     )
     statement = AccessibilityPage.objects.get(url_path="/calvados/accessibilite/")

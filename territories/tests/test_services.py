@@ -16,6 +16,7 @@ from wagtail.models import (
 from territories import services
 from territories.models import Territory, TerritoryHomePage, TerritorySettings
 from territories.services import TerritorySpec, create_territory
+from testing import user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +40,19 @@ def test_create_territory_opens_a_site_with_the_standard_sections(client):
     assert territory.site == site and site.root_page_id == home.pk
     assert TerritorySettings.for_site(site).display_name == "Département du Calvados"
     # Which sections, in which order: test_page_types.py, from the page types' declarations.
-    children = [page.specific_class for page in home.get_children().live()]
+    children = [page.specific_class for page in home.get_children()]
     assert children == services.standard_sections()
+    # The site starts in preparation (test_preparation.py): its members see it, and every
+    # section but those that start empty (the about page, a draft).
+    assert not territory.is_launched
+    client.force_login(user_in(territory.editors))
     response = client.get("/", HTTP_HOST="calvados.localhost")
     assert response.status_code == 200
     assert response.context["page"].pk == home.pk
     for section in children:
         path = f"/{section.standard_section.slug}/"
-        assert client.get(path, HTTP_HOST="calvados.localhost").status_code == 200, path
+        expected = 404 if issubclass(section, services.DRAFT_UNTIL_WRITTEN) else 200
+        assert client.get(path, HTTP_HOST="calvados.localhost").status_code == expected, path
 
 
 def test_create_territory_opens_its_editorial_space():
