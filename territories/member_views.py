@@ -107,7 +107,7 @@ def index(request, territory_id):
 
 def invite(request, territory_id):
     territory = territory_for(request, territory_id)
-    form = InviteForm(request.POST or None)
+    form = InviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = members.invite(
@@ -141,7 +141,10 @@ def invite(request, territory_id):
 def edit_roles(request, territory_id, user_id):
     territory = territory_for(request, territory_id)
     account = account_for(territory, user_id)
-    form = RolesForm(request.POST or None, initial={"roles": members.roles_of(territory, account)})
+    form = RolesForm(
+        request.POST if request.method == "POST" else None,
+        initial={"roles": members.roles_of(territory, account)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             members.set_roles(territory, account, form.cleaned_data["roles"], by=request.user)

@@ -81,7 +81,7 @@ def accept_invitation_page(request, token):
         )
     account = members.existing_account(invitation)
     form_class = ExistingAccountForm if account else NewAccountForm
-    form = form_class(request.POST or None)
+    form = form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             user = members.accept(token, form.chosen_password(), request=request)

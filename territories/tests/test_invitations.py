@@ -184,7 +184,7 @@ def test_a_weak_password_or_two_different_ones_are_refused(client, territory, ad
     assert weak.status_code == differ.status_code == 200
     assert weak.context["form"].errors["password1"]
     assert differ.context["form"].errors["password2"]
-    assert 'aria-describedby' in weak.content.decode() or "error-message" in weak.content.decode()
+    assert "aria-describedby" in weak.content.decode() or "error-message" in weak.content.decode()
     assert not get_user_model().objects.filter(email="nouvelle@example.org").exists()
     assert accept_new(client, link).status_code == 302  # the link still works
 
