@@ -35,7 +35,8 @@ from wagtail_localize.operations import translate_object
 from home.models import ContentPage
 from irritants.models import CallForIrritantsPage, Irritant
 from projects.models import ProjectPage
-from territories.models import Territory, TerritorySettings
+from territories.members import invite
+from territories.models import Invitation, Territory, TerritorySettings
 from tests.accounts import user_in
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +107,27 @@ DIRECT_URLS = {
     "reuse destination": [
         "/admin/reuse-project/{shareable}/?into={section}",
     ],
+    # The « Comptes » screens (served to one's own Administration role only).
+    "accounts": [
+        "/admin/territory-accounts/{territory}/",
+        "/admin/territory-accounts/{territory}/invite/",
+        "/admin/territory-accounts/{territory}/{author}/roles/",
+        "/admin/territory-accounts/{territory}/{author}/deactivate/",
+        "/admin/territory-accounts/{territory}/{author}/reactivate/",
+        "/admin/territory-accounts/{territory}/invitations/{invitation}/cancel/",
+    ],
 }
+
+# Kinds that one's own Administration role is served (the others, one's publisher).
+ADMINISTRATION_KINDS = {"accounts"}
+
+# One's own territory in the URL, the other's account or invitation: refused too.
+ACROSS_URLS = [
+    "/admin/territory-accounts/{own_territory}/{author}/roles/",
+    "/admin/territory-accounts/{own_territory}/{author}/deactivate/",
+    "/admin/territory-accounts/{own_territory}/{author}/reactivate/",
+    "/admin/territory-accounts/{own_territory}/invitations/{invitation}/cancel/",
+]
 
 # Listings and searches: the other territory's marker never shows, one's own does.
 LISTING_URLS = {
@@ -234,6 +255,10 @@ class TerritoryObjects:
         )
         # An entry in the site history, which must stay within the territory.
         log(instance=self.irritant, action="wagtail.edit", user=author)
+        # A pending invitation, for the accounts screens.
+        self.invitation = invite(
+            territory, f"invitee-{territory.slug}@example.org", ["editing"], invited_by=author
+        )
 
     def ids(self):
         return dict(
@@ -253,6 +278,8 @@ class TerritoryObjects:
             task=self.territory.workflow.tasks.first().pk,
             publishers=self.territory.publishers_id,
             author=self.author.pk,
+            territory=self.territory.pk,
+            invitation=self.invitation.pk,
         )
 
     def url(self, template):
@@ -269,7 +296,20 @@ class TerritoryObjects:
             site=self.territory.site_id,
             irritant=self.irritant.pk,
             shareable=ProjectPage.objects.get(slug="lapins", shareable=True).pk,
+            territory=self.territory.pk,
+            author=self.author.pk,
+            invitation=self.invitation.pk,
         )
+
+
+def cross_ids(own, other):
+    """The other territory's ids, and one's own as ``own_…``."""
+    return {
+        **other.ids(),
+        **{f"own_{key}": value for key, value in own.ids().items()},
+        "shareable": ProjectPage.objects.get(slug="lapins", shareable=True).pk,
+        "english": other.translation.locale_id,
+    }
 
 
 @pytest.fixture
@@ -279,6 +319,7 @@ def world(django_capture_on_commit_callbacks):
     users = {
         "editor": user_in(var.editors, "redaction-var-test"),
         "publisher": user_in(var.publishers, "publication-var-test"),
+        "administrator": user_in(var.administrators, "administration-var-test"),
     }
     pau_publisher = user_in(pau.publishers, "publication-pau-test")
     with django_capture_on_commit_callbacks(execute=True):
@@ -342,16 +383,31 @@ def test_isolation_matrix(client, world, capsys):
             body = text(client.get(url))
             if other.marker in body or other.author.username in body:
                 leaks.append(f"{role} saw Pau's unshared project or editor in {url}")
+        for template in ACROSS_URLS:
+            url = template.format(**cross_ids(own, other))
+            response = client.get(url)
+            if not refused(response):
+                leaks.append(f"{role} reached Pau's account: {url} → {response.status_code}")
+        own_accounts = client.get(f"/admin/territory-accounts/{own.territory.pk}/")
+        if role == "administrator":
+            body = text(own_accounts)
+            for trace in (other.author.username, other.invitation.email, "Pau Béarn"):
+                if trace in body:
+                    leaks.append(f"{role} saw {trace} in the territory's accounts")
 
+    client.force_login(users["publisher"])
     menu = client.get("/admin/").content.decode()
     assert "page-types-usage" not in menu and "locked" in menu  # the reports menu, trimmed
 
-    # One's own objects are served (checked with the publisher, who holds every right).
-    client.force_login(users["publisher"])
+    # One's own objects are served (checked with the publisher, who holds every right but
+    # the accounts', and with the administrator for those).
     for kind, template in direct:
+        role = "administrator" if kind in ADMINISTRATION_KINDS else "publisher"
+        client.force_login(users[role])
         response = client.get(own.url(template))
         if not served(response):
             failures.append(f"own {kind}: {own.url(template)} → {response.status_code}")
+    client.force_login(users["publisher"])
     for kind, url in listings:
         response = client.get(url)
         if response.status_code != 200:
@@ -362,14 +418,19 @@ def test_isolation_matrix(client, world, capsys):
         if client.get(url).status_code != 200:
             failures.append(f"own listing {url} refused")
 
-    size = (len(direct) + len(listings) + len(OFFER_LISTING_URLS) + len(NETWORK_ONLY_URLS)) * len(
-        users
-    )
+    size = (
+        len(direct)
+        + len(listings)
+        + len(OFFER_LISTING_URLS)
+        + len(NETWORK_ONLY_URLS)
+        + len(ACROSS_URLS)
+    ) * len(users)
     with capsys.disabled():
         print(
             f"\nisolation matrix: {len(direct)} object URLs + {len(listings)} listings "
             f"+ {len(OFFER_LISTING_URLS)} listing of offered projects "
-            f"+ {len(NETWORK_ONLY_URLS)} network-wide URLs, "
+            f"+ {len(NETWORK_ONLY_URLS)} network-wide URLs "
+            f"+ {len(ACROSS_URLS)} of one's accounts screens with Pau's ids, "
             f"{len(DIRECT_URLS)} object kinds, × {len(users)} roles × 2 territories "
             f"= {size * 2} requests"
         )
@@ -699,6 +760,66 @@ POST_ACTIONS = [
             "groups": ["{publishers}"],
         },
     ),
+    # The « Comptes » screens: the other territory's, or one's own with its accounts and
+    # invitations, or one's own with its ids (groups, accounts, flags) slipped into the body.
+    (
+        "account",
+        "url",
+        "/admin/territory-accounts/{territory}/{author}/roles/",
+        {"roles": ["editing"]},
+    ),
+    ("account", "url", "/admin/territory-accounts/{territory}/{author}/deactivate/", {}),
+    ("account", "url", "/admin/territory-accounts/{territory}/{author}/reactivate/", {}),
+    (
+        "account",
+        "url",
+        "/admin/territory-accounts/{territory}/invite/",
+        {"email": "pirate@example.org", "roles": ["administration"]},
+    ),
+    (
+        "account",
+        "url",
+        "/admin/territory-accounts/{territory}/invitations/{invitation}/cancel/",
+        {},
+    ),
+    (
+        "account",
+        "url",
+        "/admin/territory-accounts/{own_territory}/{author}/roles/",
+        {"roles": ["editing"]},
+    ),
+    ("account", "url", "/admin/territory-accounts/{own_territory}/{author}/deactivate/", {}),
+    ("account", "url", "/admin/territory-accounts/{own_territory}/{author}/reactivate/", {}),
+    (
+        "account",
+        "url",
+        "/admin/territory-accounts/{own_territory}/invitations/{invitation}/cancel/",
+        {},
+    ),
+    (
+        "account",
+        "body",
+        "/admin/territory-accounts/{own_territory}/{own_author}/roles/",
+        {
+            "roles": ["publishing", "administration"],
+            "groups": ["{publishers}"],
+            "user": "{author}",
+            "territory": "{territory}",
+            "is_superuser": "on",
+            "is_staff": "on",
+        },
+    ),
+    (
+        "account",
+        "body",
+        "/admin/territory-accounts/{own_territory}/invite/",
+        {
+            "email": "pirate@example.org",
+            "roles": ["editing"],
+            "territory": "{territory}",
+            "groups": ["{publishers}"],
+        },
+    ),
 ]
 
 
@@ -741,7 +862,22 @@ def database_state(*territories):
                 Translation,
             )
         },
-        "users": list(get_user_model().objects.order_by("pk").values_list("username", "is_active")),
+        "users": list(
+            get_user_model()
+            .objects.order_by("pk")
+            .values_list("username", "is_active", "is_superuser", "is_staff")
+        ),
+        # Memberships of every group but the two territories' own (compared per territory).
+        "memberships": list(
+            get_user_model()
+            .groups.through.objects.exclude(
+                group__in=[
+                    group for territory in territories for group in territory.role_groups().values()
+                ]
+            )
+            .order_by("pk")
+            .values_list("user_id", "group_id")
+        ),
         "groups": list(Group.objects.order_by("pk").values_list("name", flat=True)),
         "workflows": list(Workflow.objects.order_by("pk").values_list("name", "active")),
         "tasks": list(
@@ -780,6 +916,16 @@ def database_state(*territories):
             ),
             "irritants": list(Irritant.objects.filter(territory=territory).order_by("pk").values()),
             "identity": list(TerritorySettings.objects.filter(site=territory.site_id).values()),
+            "members": sorted(
+                get_user_model()
+                .groups.through.objects.filter(group__in=territory.role_groups().values())
+                .values_list("user_id", "group_id")
+            ),
+            "invitations": list(
+                Invitation.objects.filter(territory=territory)
+                .order_by("pk")
+                .values_list("email", "roles", "accepted_at", "cancelled_at")
+            ),
         }
     return state
 
@@ -788,12 +934,7 @@ def test_isolation_matrix_post(client, world, capsys):
     """Every write of the list, by both roles of the Var, against the Pau: refused (or, with
     only the body pointing at Pau, not carried out) and the database unchanged."""
     users, own, other = world
-    ids = {
-        **other.ids(),
-        **{f"own_{key}": value for key, value in own.ids().items()},
-        "shareable": ProjectPage.objects.get(slug="lapins", shareable=True).pk,
-        "english": other.translation.locale_id,
-    }
+    ids = cross_ids(own, other)
     leaks, checks = [], 0
     for role, user in users.items():
         client.force_login(user)
