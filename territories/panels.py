@@ -307,8 +307,8 @@ class NetworkToReviewPanel(Component):
 
 class DraftsPanel(TerritoryPanel):
     """The territory's pages whose latest revision is the user's and is not published; those
-    in review say so (this replaces Wagtail's « pages in a workflow » panel). Publishers
-    write too: they see theirs."""
+    in review or sent back say so (this replaces Wagtail's « pages in a workflow » panel).
+    Publishers write too: they see theirs."""
 
     roles = ("editing", "publishing")
     slot = 30
@@ -318,15 +318,15 @@ class DraftsPanel(TerritoryPanel):
     icon = "edit"
 
     def get_items(self, user):
+        # Aliases (a language's copy of a page not translated yet) are nobody's work.
         pages = self.membership.pages().filter(
-            has_unpublished_changes=True, latest_revision__user=user
+            has_unpublished_changes=True, latest_revision__user=user, alias_of=None
         )
-        in_review = WorkflowState.objects.filter(
+        review = WorkflowState.objects.active().filter(
             base_content_type=get_default_page_content_type(),
             object_id=Cast(OuterRef("pk"), output_field=CharField()),
-            status=WorkflowState.STATUS_IN_PROGRESS,
         )
-        rows = pages.annotate(in_review=Exists(in_review)).order_by(
+        rows = pages.annotate(review_status=Subquery(review.values("status")[:1])).order_by(
             "-latest_revision_created_at", "-pk"
         )[:LIMIT]
         return {
@@ -443,7 +443,7 @@ class LastPublicationsPanel(TerritoryPanel):
         )
         pages = list(
             self.membership.pages()
-            .filter(live=True, last_published_at__isnull=False)
+            .filter(live=True, last_published_at__isnull=False, alias_of=None)
             .annotate(publisher_id=Subquery(publisher))
             .order_by("-last_published_at", "-pk")[:LIMIT]
         )
