@@ -99,6 +99,10 @@ def test_footer_links_lead_to_live_pages_only(client, territory):
         [{"type": "link", "value": {"label": label, "page": page.pk}} for label, page in links]
     )
     settings.save()
+    # A new territory's about page starts as a draft: not linked until it is published.
+    assert "Qui sommes-nous ?" not in home_page(client, territory)
+    about.save_revision().publish()
+    about.refresh_from_db()
     assert f'<a href="/{about.slug}/">Qui sommes-nous ?</a>' in home_page(client, territory)
 
     about.unpublish()
