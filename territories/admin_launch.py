@@ -23,7 +23,9 @@ hooks.register("before_serve_page", serve_in_preparation, order=-1)
 
 @hooks.register("register_log_actions")
 def register_launch_log(actions):
-    actions.register_action(LOG_ACTION, gettext_lazy("Launch"), gettext_lazy("Put online"))
+    actions.register_action(
+        LOG_ACTION, gettext_lazy("Launch of the site"), gettext_lazy("Site put online")
+    )
 
 
 @require_POST

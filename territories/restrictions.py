@@ -67,7 +67,7 @@ def keep_preparation_restriction(sender, instance, **kwargs):
     if territory.exists():
         raise PublishRefused(
             _(
-                "This site is in preparation: it is opened to the public with “Launch” on the "
+                "This site is in preparation: it is opened to the public with “Put online” on the "
                 "dashboard, not from the privacy settings."
             )
         )
