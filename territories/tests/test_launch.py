@@ -171,3 +171,17 @@ def test_editors_and_publishers_see_no_launch_panel(client):
     for role in ("editor", "publisher"):
         client.force_login(make_user(territory, role))
         assert "/launch/" not in client.get("/admin/").content.decode()
+
+
+def test_the_demo_has_an_administrator_per_territory(client, settings, var):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("create_dev_admin")
+    administrator = get_user_model().objects.get(username="admin-var")
+
+    assert list(administrator.groups.all()) == [var.administrators]
+    assert administrator.check_password("demo")
+    response = client.post("/admin/login/", {"username": "admin-var", "password": "demo"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
