@@ -7,8 +7,8 @@ from territories.panels import territory_panels
 from territories.scope import territory_home_of
 
 from . import queries
+from .dashboard import NewIrritantsPanel
 from .models import CallForIrritantsPage, Irritant, IrritantLogEntry
-from .panels import NewIrritantsPanel
 from .viewsets import IrritantViewSet
 
 

@@ -26,7 +26,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -110,10 +110,15 @@ class TerritoryRole:
 
 
 TERRITORY_ROLES = (
-    TerritoryRole("editing", gettext_lazy("Editing"), "editors", EDITING),
-    TerritoryRole("publishing", gettext_lazy("Publishing"), "publishers", PUBLISHING),
+    TerritoryRole("editing", pgettext_lazy("territory role", "Editing"), "editors", EDITING),
     TerritoryRole(
-        "administration", gettext_lazy("Administration"), "administrators", ADMINISTRATION
+        "publishing", pgettext_lazy("territory role", "Publishing"), "publishers", PUBLISHING
+    ),
+    TerritoryRole(
+        "administration",
+        pgettext_lazy("territory role", "Administration"),
+        "administrators",
+        ADMINISTRATION,
     ),
 )
 ROLE_KEYS = [role.key for role in TERRITORY_ROLES]

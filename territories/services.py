@@ -9,7 +9,8 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -235,13 +236,23 @@ def after_migrate(**kwargs):
     """After every ``migrate``: a language added to LANGUAGES reaches the territories already
     open (its tree is synchronised from French, home pages included), then the access model
     is applied again (``permissions.py``), so each territory's groups and workflow extend to
-    the new home page and hold exactly their declared rights."""
+    the new home page and hold exactly their declared rights.
+
+    Not after a ``migrate`` to an earlier migration (undoing one): today's models would read
+    columns the database no longer has. The next full ``migrate`` applies the model."""
+    if not fully_migrated(kwargs.get("using", DEFAULT_DB_ALIAS)):
+        return
     # The roles name permissions of apps whose own post_migrate may not have run yet.
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     if Territory.objects.exists():
         content_locales()
     apply_access_model()
+
+
+def fully_migrated(using):
+    executor = MigrationExecutor(connections[using])
+    return not executor.migration_plan(executor.loader.graph.leaf_nodes())
 
 
 def create_workflow(territory_name):

@@ -55,6 +55,9 @@ for home in TerritoryHomePage.objects.filter(alias_of=None):
     home.highlights = [TerritoryHighlight(project=projects.order_by("path").first())]
     home.save_revision().publish()
 """
+GROWN_BY_NEW_MODELS = {"auth.Permission", "contenttypes.ContentType"}
+# The territories migration the moves ended with.
+MOVES_DONE = "0008"
 # Tables compared row by row elsewhere in this file, or that every migrate rewrites.
 NOT_COMPARED_AS_DATA = {
     "django_migrations",
@@ -162,7 +165,10 @@ def moved():
             run([sys.executable, "-c", HIGHLIGHT], old_env, code)
             before = snapshot(old_env, code)
 
+            # Compared in the state the moves left (issue 16): later migrations add rows of
+            # their own by design (territories/0009: the Administration groups).
             manage(env, ROOT, "migrate", "--noinput")
+            manage(env, ROOT, "migrate", "--noinput", "territories", MOVES_DONE)
             after = snapshot(env, ROOT)
             yield {"before": before, "after": after, "env": env, "old_code": code}
         finally:
@@ -243,6 +249,10 @@ def test_pages_keep_their_type_and_are_read_as_the_moved_classes(moved):
         assert models_after[new]["db_table"] == models_before[old]["db_table"]
         assert models_after[new]["count"] == models_before[old]["count"], new
     for label, model in models_before.items():
+        # A model added since has a content type and permissions of its own: those rows are
+        # compared by id in the tests below.
+        if label in GROWN_BY_NEW_MODELS:
+            continue
         if label not in MOVED_MODELS and label in models_after:
             assert models_after[label]["count"] == model["count"], label
 
@@ -284,6 +294,7 @@ def test_irritants_keep_their_call_and_generations_their_values(moved):
 
 def test_nothing_left_to_migrate(moved):
     env = moved["env"]
+    manage(env, ROOT, "migrate", "--noinput")
     manage(env, ROOT, "migrate", "--check")
     manage(env, ROOT, "makemigrations", "--check", "--dry-run")
 

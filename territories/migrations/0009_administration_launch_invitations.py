@@ -19,6 +19,16 @@ def open_administration(apps, schema_editor):
         territory.save(update_fields=["administrators", "launched_at"])
 
 
+def close_administration(apps, schema_editor):
+    """Undone: the Administration groups go with the field that named them (their
+    permissions with them)."""
+    Territory = apps.get_model("territories", "Territory")
+    Group = apps.get_model("auth", "Group")
+    groups = list(Territory.objects.values_list("administrators", flat=True))
+    Territory.objects.update(administrators=None)
+    Group.objects.filter(pk__in=[pk for pk in groups if pk]).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -61,5 +71,5 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at'],
             },
         ),
-        migrations.RunPython(open_administration, migrations.RunPython.noop),
+        migrations.RunPython(open_administration, close_administration),
     ]

@@ -1,8 +1,11 @@
 """A territory in preparation: absent from every public surface, a "coming soon" page for
 visitors, the site itself for its members and the network's; put online, it appears."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale, PageViewRestriction
@@ -230,12 +233,13 @@ def test_archive_and_restore_give_back_the_state_the_territory_had(client, launc
     host = territory.site.hostname
     expected = 200 if launched else 404
 
-    from django.core.management import call_command
-
     assert client.get("/projets/", HTTP_HOST=host).status_code == expected
     call_command("archive_territory", territory.slug)
     assert client.get("/projets/", HTTP_HOST=host).status_code == 404
-    call_command("archive_territory", territory.slug, "--restore")
+    said = StringIO()
+    call_command("archive_territory", territory.slug, "--restore", stdout=said)
+    # The operator is told which state the territory is back in.
+    assert ("toujours en préparation" in said.getvalue()) != launched
 
     territory = Territory.objects.get(pk=territory.pk)
     assert territory.is_launched == launched

@@ -30,7 +30,12 @@ class Command(BaseCommand):
                 archive_territory(territory)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        if restore:
+        if restore and not territory.is_launched:
+            message = _(
+                "%(territory)s is restored, still in preparation at %(url)s/ "
+                "(%(count)d pages published, seen by its members only)."
+            )
+        elif restore:
             message = _("%(territory)s is back online at %(url)s/ (%(count)d pages published).")
         else:
             message = _("%(territory)s is archived: %(url)s/ no longer answers (%(count)d pages).")
