@@ -146,9 +146,9 @@ def snapshot(raw):
     # Every model the code knows: its table, its rows, and the content type it is given. A
     # model whose table a later migration creates (not applied here) is left out.
     models = {}
-    existing_tables = set(connection.introspection.table_names())
+    present = set(connection.introspection.table_names())
     for model in apps.get_models():
-        if not model._meta.proxy and model._meta.managed and model._meta.db_table in existing_tables:
+        if not model._meta.proxy and model._meta.managed and model._meta.db_table in present:
             models[model._meta.label] = {
                 "db_table": model._meta.db_table,
                 "count": model._default_manager.count(),
