@@ -1,6 +1,6 @@
 """Admin hooks for putting a site in preparation online: the dashboard panel with the launch
-checklist, the « Mettre en ligne » view, the log action, and what visitors of a site in
-preparation get (preparation.py)."""
+checklist, the « Mettre en ligne » view and the log action (what visitors of a site in
+preparation get: preparation.py)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,11 +14,6 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from .launch import LOG_ACTION, launch, launch_checklist, launchable_territories
-from .preparation import serve_in_preparation
-
-# Before Wagtail's own (order 0), so that even an OPTIONS request gets the coming soon page;
-# Wagtail's view restriction check comes after every before_serve_page hook.
-hooks.register("before_serve_page", serve_in_preparation, order=-1)
 
 
 @hooks.register("register_log_actions")

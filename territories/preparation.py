@@ -13,14 +13,16 @@ marked ``no-store``, which it never stores; and the site's generation changes at
 so nothing cached before it is read after.
 """
 
-from django.template.response import TemplateResponse
+from django.conf import settings
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from wagtail.models import PageViewRestriction
 
 from home.generations import cached_for_site
 
 from .identity import network_url
 from .models import Territory
-from .restrictions import preparation_viewers
 from .scope import site_for_request
 
 
@@ -50,59 +52,54 @@ def find_preparing_territory(request):
     return Territory.objects.get(pk=pk) if pk else None
 
 
-def may_preview(user, territory):
-    """The territory's members (any role), the network's, superusers: the same groups as the
-    preparation restriction."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    viewers = [group.pk for group in preparation_viewers(territory)]
-    return user.groups.filter(pk__in=viewers).exists()
-
-
-def serve_in_preparation(page, request, serve_args, serve_kwargs):
-    """``before_serve_page``: runs before Wagtail's view restriction check (an
-    ``on_serve_page`` wrapper, called after every ``before_serve_page`` hook)."""
-    territory = preparing_territory(request)
-    if territory is None:
-        return None
-    if may_preview(request.user, territory):
-        # base.html shows the banner.
-        request.site_in_preparation = True
-        return None
-    return coming_soon(request)
+def may_preview(request, territory):
+    """Whether the request may see the territory in preparation: the preparation
+    restriction's own check (Wagtail's, on the home page), so one rule decides who sees the
+    site and its pages."""
+    restriction = PageViewRestriction.objects.filter(page_id=territory.home_id).first()
+    return restriction is not None and restriction.accept_request(request)
 
 
 def coming_soon(request):
     context = {"network_url": network_url(site_for_request(request))}
-    response = TemplateResponse(request, "territories/coming_soon.html", context, status=404)
+    response = render(request, "territories/coming_soon.html", context, status=404)
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)
     return response
 
 
-# The public routes that are not pages (search, feeds, open data, sitemap): on a site in
-# preparation they answer as its pages do, or their header would name the territory. The
-# admin, documents, robots.txt and the health check are left alone.
-GUARDED_ROUTES = {"search", "search_autocomplete", "sitemap"}
-GUARDED_NAMESPACES = {"projects", "hub"}
+def open_paths():
+    """What answers as usual on a site in preparation: the admin (its members sign in there),
+    the invitation page (new members arrive there), static files, the health check and
+    robots.txt (which says the site is not to be crawled: hub/sitemaps.py)."""
+    return (
+        reverse("wagtailadmin_home"),
+        reverse("invitations:accept", args=["x"]).removesuffix("x/"),
+        settings.STATIC_URL,
+        reverse("healthz"),
+        reverse("robots_txt"),
+    )
 
 
 class PreparationMiddleware:
-    """The same answer as ``serve_in_preparation`` for the public routes that are not
-    pages. Placed after the authentication middleware (it reads the user)."""
+    """On a site in preparation, every address but ``open_paths`` answers the coming soon
+    page to anyone who may not preview the site: pages, documents, search, feeds, open data,
+    and the addresses that do not exist alike, so nothing tells which do (a 404 of the site
+    would show its name, and its slugs could be enumerated). Members and the network's see
+    the site with a banner. Placed after the authentication middleware (it reads the user).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        # The open paths first: the health check must answer without the database.
+        if request.path.startswith(open_paths()):
+            return self.get_response(request)
+        territory = preparing_territory(request)
+        if territory is not None:
+            if not may_preview(request, territory):
+                return coming_soon(request)
+            # base.html shows the banner.
+            request.site_in_preparation = True
         return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or (
-            match.url_name not in GUARDED_ROUTES and not GUARDED_NAMESPACES & set(match.namespaces)
-        ):
-            return None
-        return serve_in_preparation(None, request, view_args, view_kwargs)

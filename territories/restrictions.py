@@ -11,7 +11,12 @@ from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext as _
-from wagtail.models import GroupPagePermission, Page, PageViewRestriction
+from wagtail.models import (
+    CollectionViewRestriction,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+)
 
 from .acting import PublishRefused, acting_request, acting_user
 from .models import Territory
@@ -37,22 +42,31 @@ def preparation_viewers(territory):
 
 def hide_in_preparation(territory):
     """Restrict the territory's home page, and so the whole site in every language
-    (home/privacy.py), to its members and the network's, until ``lift_preparation``."""
+    (home/privacy.py), and its media collection (its documents, served on every host name),
+    to its members and the network's, until ``lift_preparation``."""
+    viewers = preparation_viewers(territory)
     with preparation_write(), privacy_sync():
         restriction = PageViewRestriction.objects.create(
             page=territory.home, restriction_type=PageViewRestriction.GROUPS
         )
-        restriction.groups.set(preparation_viewers(territory))
+        restriction.groups.set(viewers)
+    # Wagtail's own check (before_serve_document) then refuses its documents to others.
+    CollectionViewRestriction.objects.create(
+        collection=territory.collection, restriction_type=CollectionViewRestriction.GROUPS
+    ).groups.set(viewers)
     return restriction
 
 
 def lift_preparation(territory):
-    """Remove the preparation restriction (on the home page in every language): the one way
-    out of preparation, called by ``launch.launch`` only."""
+    """Remove the preparation restrictions (on the home page in every language, and on the
+    media collection): the one way out of preparation, called by ``launch.launch`` only."""
     with preparation_write(), privacy_sync():
         PageViewRestriction.objects.filter(
             page__translation_key=territory.home.translation_key
         ).delete()
+    CollectionViewRestriction.objects.filter(
+        collection=territory.collection, restriction_type=CollectionViewRestriction.GROUPS
+    ).delete()
 
 
 def keep_preparation_restriction(sender, instance, **kwargs):

@@ -256,3 +256,67 @@ def test_the_demo_territories_are_online(client):
         assert territory.is_launched
         assert not PageViewRestriction.objects.filter(page=territory.home).exists()
         assert escape(territory.name) in text(client, "/")
+
+
+def test_existing_and_unknown_addresses_answer_the_same_coming_soon_page(client, preparing):
+    """Nothing tells which addresses exist (a 404 of the site would show its name and let
+    its slugs be enumerated): pages, documents, search, and addresses that do not exist."""
+    host = preparing.site.hostname
+    answers = {
+        path: client.get(path, HTTP_HOST=host)
+        for path in (
+            "/projets/guichet-aidants/",
+            "/projets/nexiste-pas/",
+            "/nexiste-pas/",
+            "/projets/guichet-aidants/nexiste-pas/",
+            "/recherche/",
+            "/documents/999999/nexiste-pas.pdf",
+        )
+    }
+    for path, response in answers.items():
+        assert response.status_code == 404, path
+        assert response.content == answers["/projets/guichet-aidants/"].content, path
+        assert not shows(response.content.decode(), preparing), path
+    # The open paths answer as usual.
+    assert client.get("/robots.txt", HTTP_HOST=host).status_code == 200
+    assert client.get("/healthz", HTTP_HOST=host).status_code == 200
+    assert client.get("/admin/login/", HTTP_HOST=host).status_code == 200
+    assert b"opens soon" not in client.get("/invitation/inconnue/", HTTP_HOST=host).content
+    # Its members get the site's own 404 for an address that does not exist.
+    client.force_login(make_user(preparing, "editor"))
+    member = client.get("/projets/nexiste-pas/", HTTP_HOST=host)
+    assert member.status_code == 404 and b"opens soon" not in member.content
+
+
+def test_a_territory_in_preparation_serves_its_documents_to_its_members_only(client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    territory = make_territory(launched=False)
+    document = get_document_model().objects.create(
+        title="Budget", collection=territory.collection, file=ContentFile(b"%PDF", "budget.pdf")
+    )
+    url = document.url
+
+    # On any host name (the hub's too): refused to visitors, another territory's members...
+    for user in (None, make_user(make_territory(), "editor")):
+        if user is not None:
+            client.force_login(user)
+        response = client.get(url, HTTP_HOST=HUB)
+        assert response.status_code in (302, 403, 404), user
+        assert b"%PDF" not in b"".join(getattr(response, "streaming_content", [response.content]))
+    client.logout()
+    # ...given to its members and the network's.
+    for user in (make_user(territory, "editor"), make_user(None, "network")):
+        client.force_login(user)
+        response = client.get(url, HTTP_HOST=HUB)
+        assert response.status_code == 200, user
+        assert b"".join(response.streaming_content) == b"%PDF"
+    client.logout()
+
+    call_command("archive_territory", territory.slug)
+    call_command("archive_territory", territory.slug, "--restore", stdout=StringIO())
+    assert client.get(url, HTTP_HOST=HUB).status_code != 200
+
+    launch(Territory.objects.get(pk=territory.pk))
+    assert client.get(url, HTTP_HOST=HUB).status_code == 200
