@@ -166,10 +166,35 @@ def restricted_versions(page):
     )
 
 
+def refuse_a_second_restriction(sender, instance, **kwargs):
+    """A restriction already applies in every language (home/privacy.py): a second one set
+    from the privacy dialog on another language version would ask visitors twice, and could
+    not be kept anyway. Refused before the save (removing it after would break the dialog's
+    own saving of its groups). wagtail-localize's copy of a version's restriction is no
+    decision: ``keep_one_restriction_per_page`` removes it."""
+    if instance.pk is not None or _privacy_sync.get() or not from_privacy_dialog():
+        return
+    page = restricted_page(instance)
+    if page is not None and restricted_versions(page).exists():
+        raise PublishRefused(
+            _(
+                "“%(title)s” is already private in another language, and a page's privacy "
+                "holds in all its languages: change it on that version."
+            )
+            % {"title": page.get_admin_display_title()}
+        )
+
+
+def from_privacy_dialog():
+    request = acting_request()
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.view_name == "wagtailadmin_pages:set_privacy"
+
+
 def keep_one_restriction_per_page(sender, instance, created, **kwargs):
-    """A restriction already applies in every language (home/privacy.py): the copy that
-    wagtail-localize makes on a translation would ask visitors for the password twice and
-    stay behind when the publisher lifts the original."""
+    """The copy that wagtail-localize makes of a restriction on a translation would ask
+    visitors for the password twice and stay behind when the publisher lifts the original:
+    it goes (the original covers every language)."""
     if not created or _privacy_sync.get():
         return
     page = restricted_page(instance)

@@ -30,6 +30,7 @@ for media in (get_image_model(), get_document_model()):
 for signal in (pre_save, pre_delete):
     signal.connect(restrictions.refuse_unreviewed_privacy_change, sender=PageViewRestriction)
 m2m_changed.connect(restrictions.drop_foreign_viewers, sender=PageViewRestriction.groups.through)
+pre_save.connect(restrictions.refuse_a_second_restriction, sender=PageViewRestriction)
 post_save.connect(restrictions.keep_one_restriction_per_page, sender=PageViewRestriction)
 post_delete.connect(restrictions.lift_in_every_language, sender=PageViewRestriction)
 # A territory in preparation stays hidden until its launch (launch.py).

@@ -320,3 +320,26 @@ def test_a_territory_in_preparation_serves_its_documents_to_its_members_only(cli
 
     launch(Territory.objects.get(pk=territory.pk))
     assert client.get(url, HTTP_HOST=HUB).status_code == 200
+
+
+def test_the_privacy_dialog_of_another_language_version_is_refused_without_an_error(
+    client, preparing
+):
+    english = preparing.home.get_translation(Locale.objects.get(language_code="en"))
+    before = list(PageViewRestriction.objects.values_list("pk", "page_id", "restriction_type"))
+    client.force_login(make_user(preparing, "publisher"))
+
+    for form in (
+        {"restriction_type": "password", "password": "abcdef"},
+        {"restriction_type": "groups", "groups": [preparing.publishers_id]},
+        {"restriction_type": "login"},
+    ):
+        with transaction.atomic():
+            response = client.post(f"/admin/pages/{english.pk}/privacy/", form)
+        assert response.status_code in (200, 302, 403), form
+        assert not PageViewRestriction.objects.filter(page=english).exists()
+    assert list(PageViewRestriction.objects.values_list("pk", "page_id", "restriction_type")) == (
+        before
+    )
+    client.logout()
+    assert client.get("/en/", HTTP_HOST=preparing.site.hostname).status_code == 404
