@@ -63,7 +63,12 @@ def demo_server(tmp_path_factory):
         "DEBUG": "true",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["load_demo", "--port", str(port)]):
+    # As `make run` prepares it: the demo and its accounts (admin/admin, <role>-<slug>/demo).
+    for command in (
+        ["migrate", "--noinput"],
+        ["load_demo", "--port", str(port)],
+        ["create_dev_admin"],
+    ):
         subprocess.run(manage + command, env=env, check=True, capture_output=True)
     log = open(folder / "server.log", "w")  # noqa: SIM115 - closed at teardown
     process = subprocess.Popen(

@@ -4,12 +4,22 @@
 (function () {
   "use strict";
 
+  // The kind of local government opening the name says nothing a host name needs:
+  // "Département de la Gironde" gives gironde, "Région Grand Est" grand-est.
+  var KIND_PREFIX = new RegExp(
+    "^(?:departement|region|metropole|ville|commune|collectivite(?: territoriale| europeenne)?|" +
+      "communaute (?:d'agglomeration|de communes|urbaine))\\s+(?:(?:du|des|de la|de l'|d'|de)\\s*)?"
+  );
+
   function slugify(text) {
-    return text
+    var plain = text
       .normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
-      .replace(/['’]/g, "-")
+      .replace(/’/g, "'")
+      .trim();
+    return (plain.replace(KIND_PREFIX, "") || plain)
+      .replace(/'/g, "-")
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 50)
