@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from home.privacy import public
+from territories.preparation import preparing_territory
 from territories.scope import site_or_default
 
 
@@ -48,7 +49,12 @@ def sitemap(request):
 
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    """Everything public may be crawled but the admin and search results (endless and thin)."""
+    """Everything public may be crawled but the admin and search results (endless and thin);
+    nothing of a site in preparation (it has no public page yet, and no sitemap)."""
+    if preparing_territory(request) is not None:
+        return HttpResponse(
+            "User-agent: *\nDisallow: /\n", content_type="text/plain; charset=utf-8"
+        )
     site = site_or_default(request)
     search_paths = []
     for code, _name in settings.LANGUAGES:

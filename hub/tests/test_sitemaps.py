@@ -123,3 +123,20 @@ def test_the_sitemaps_together_list_every_page_type_of_the_demo(client):
     listed_types = {type(page) for page in pages if page.get_full_url() in listed}
     assert listed_types == page_types
     assert len(page_types) >= 8
+
+
+def test_robots_txt_of_a_site_in_preparation_keeps_every_crawler_out_until_the_launch(client):
+    from territories.launch import launch
+
+    territory = make_territory(launched=False)
+    host = territory.site.hostname
+
+    lines = client.get("/robots.txt", HTTP_HOST=host).content.decode().splitlines()
+    assert "Disallow: /" in lines
+    assert "Allow: /" not in lines
+    assert not any(line.startswith("Sitemap:") for line in lines)
+
+    launch(territory)
+    lines = client.get("/robots.txt", HTTP_HOST=host).content.decode().splitlines()
+    assert "Allow: /" in lines and "Disallow: /" not in lines
+    assert f"Sitemap: {territory.site.root_url}/sitemap.xml" in lines
