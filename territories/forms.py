@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from .members import validate_invitee
+from .members import validate_invitee, validity_days
 from .models import Territory, TerritoryKind
 from .services import TerritorySpec, validate_spec
 
@@ -21,10 +21,6 @@ class TerritoryForm(forms.ModelForm):
     admin_email = forms.EmailField(
         label=_("Email of the first administrator"),
         required=False,
-        help_text=_(
-            "Optional. This person is sent an invitation (valid 7 days) to the territory's "
-            "Administration role, to invite the others."
-        ),
     )
 
     class Meta:
@@ -42,6 +38,10 @@ class TerritoryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["admin_email"].help_text = _(
+            "Optional. This person is sent an invitation (valid %(days)d days) to the "
+            "territory's Administration role, to invite the others."
+        ) % {"days": validity_days()}
         # The hub's host name, from which a territory's is suggested: <slug>.<hub>.
         hub = Site.objects.filter(is_default_site=True).values_list("hostname", flat=True).first()
         self.fields["name"].widget.attrs["data-territory-name"] = ""

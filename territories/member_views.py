@@ -12,15 +12,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from . import members
-from .permissions import TERRITORY_ROLES
 
 
 def role_choices():
-    return [(role.key, role.label) for role in TERRITORY_ROLES]
+    return [(key, role.label) for key, role in members.ROLES.items()]
 
 
 class InviteForm(forms.Form):
@@ -121,10 +120,18 @@ def invite(request, territory_id):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(
-                request,
-                _("Invitation sent to %(email)s, valid for 7 days.") % {"email": invitation.email},
-            )
+            if invitation.delivered is False:
+                messages.error(request, members.delivery_failed_message(invitation))
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Invitation sent to %(email)s, valid for %(days)d day.",
+                        "Invitation sent to %(email)s, valid for %(days)d days.",
+                        members.validity_days(),
+                    )
+                    % {"email": invitation.email, "days": members.validity_days()},
+                )
             return redirect(index_url(territory))
     return render(
         request,

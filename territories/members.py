@@ -7,6 +7,7 @@ accounts are not the territory's to manage: they are neither listed nor changed.
 """
 
 import hashlib
+import logging
 import secrets
 import smtplib
 from datetime import timedelta
@@ -17,20 +18,30 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
-from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from .models import Invitation, Territory
 from .permissions import TERRITORY_ROLES, network_group_name
 
+logger = logging.getLogger(__name__)
+
 INVITATION_VALIDITY = timedelta(days=7)
+# Invitations a territory may send per hour: enough for a team, not for a spam run.
+INVITATIONS_PER_HOUR = 20
 ROLES = {role.key: role for role in TERRITORY_ROLES}
-ADMINISTRATION = "administration"
+ADMINISTRATION_KEY = "administration"
+
+
+def validity_days():
+    return INVITATION_VALIDITY.days
 
 
 # Who manages what ------------------------------------------------------------------------
@@ -119,7 +130,8 @@ def normalised_email(email):
 
 
 def accounts_with_email(email):
-    return get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+    # The address only: a user name that looks like an address proves nothing about its owner.
+    return get_user_model().objects.filter(email__iexact=email)
 
 
 def validate_invitee(email):
@@ -181,8 +193,11 @@ def invite(territory, email, roles, invited_by, first_name="", last_name=""):
         raise ValidationError(errors)
 
     token = secrets.token_urlsafe(32)
-    now = timezone.now()
     with transaction.atomic():
+        # Locked: two administrators inviting at once are counted one after the other.
+        Territory.objects.select_for_update().filter(pk=territory.pk).first()
+        now = timezone.now()
+        check_invitation_rate(territory, now)
         pending(territory, email).update(cancelled_at=now)
         invitation = Invitation.objects.create(
             territory=territory,
@@ -194,23 +209,56 @@ def invite(territory, email, roles, invited_by, first_name="", last_name=""):
             invited_by=invited_by,
             expires_at=now + INVITATION_VALIDITY,
         )
-        try:
-            send_invitation(invitation, token)
-        except (OSError, smtplib.SMTPException):
-            # Rolled back: an invitation nobody received must not look sent.
-            raise ValidationError(
-                _(
-                    "The invitation could not be sent: the mail server did not answer. Try "
-                    "again later."
-                )
-            ) from None
         log(
             instance=territory,
             action="territories.invite",
             user=invited_by,
             data={"email": email, "roles": roles},
         )
+        # Sent once committed: a rolled back invitation must never be mailed. Until then,
+        # ``invitation.delivered`` is None; then True, or False if it was cancelled.
+        invitation.delivered = None
+        transaction.on_commit(lambda: deliver(invitation, token))
     return invitation
+
+
+def check_invitation_rate(territory, now):
+    sent = territory.invitations.filter(created_at__gt=now - timedelta(hours=1)).count()
+    if sent >= INVITATIONS_PER_HOUR:
+        raise ValidationError(
+            ngettext(
+                "This territory has already sent %(count)d invitation in the last hour: wait a "
+                "little before sending more.",
+                "This territory has already sent %(count)d invitations in the last hour: wait "
+                "a little before sending more.",
+                sent,
+            )
+            % {"count": sent},
+            code="throttled",
+        )
+
+
+def deliver(invitation, token):
+    """Mail the invitation; if the mail server fails, cancel it (a link nobody received must
+    not look sent) and say so through ``invitation.delivered``."""
+    try:
+        send_invitation(invitation, token)
+    except (OSError, smtplib.SMTPException):
+        logger.exception(
+            "The invitation %s to %s could not be sent", invitation.pk, invitation.email
+        )
+        invitation.cancelled_at = timezone.now()
+        Invitation.objects.filter(pk=invitation.pk).update(cancelled_at=invitation.cancelled_at)
+        invitation.delivered = False
+    else:
+        invitation.delivered = True
+
+
+def delivery_failed_message(invitation):
+    return _(
+        "The invitation to %(email)s could not be sent: the mail server did not answer. It was "
+        "cancelled; try again later."
+    ) % {"email": invitation.email}
 
 
 def pending(territory, email):
@@ -253,11 +301,12 @@ def send_invitation(invitation, token):
         message.send()
 
 
-def find_invitation(token):
+def find_invitation(token, queryset=None):
     """The usable invitation of ``token``, or a ValidationError saying why not. An unknown
     token and a used one get the same answer: neither tells whether the link ever existed."""
+    queryset = queryset if queryset is not None else Invitation.objects.all()
     invitation = (
-        Invitation.objects.select_related("territory", "invited_by")
+        queryset.select_related("territory", "invited_by")
         .filter(token_hash=hash_token(token or ""))
         .first()
     )
@@ -280,9 +329,10 @@ def find_invitation(token):
     if invitation.expires_at <= timezone.now():
         raise ValidationError(
             _(
-                "This invitation has expired (it was valid for 7 days). Ask the territory's "
-                "administrator to send a new one."
-            ),
+                "This invitation has expired (it was valid for %(days)d days). Ask the "
+                "territory's administrator to send a new one."
+            )
+            % {"days": validity_days()},
             code="expired",
         )
     return invitation
@@ -298,13 +348,9 @@ def accept(token, password, request=None):
     """Accept an invitation: create the account with ``password`` (checked by the password
     validators), or, when the address already has one, check that ``password`` is its
     password; then add the invited roles of the territory. Returns the account."""
-    invitation = find_invitation(token)
-    # Locked: two tabs posting at once accept once.
-    invitation = (
-        Invitation.objects.select_for_update().select_related("territory").get(pk=invitation.pk)
-    )
-    if invitation.accepted_at is not None:
-        find_invitation(token)  # raises the "not valid any more" refusal
+    # Locked, and every check made on the locked row: two tabs posting at once accept once,
+    # and an invitation cancelled meanwhile is not accepted.
+    invitation = find_invitation(token, Invitation.objects.select_for_update())
     if accounts_with_email(invitation.email).filter(is_active=False).exists():
         raise ValidationError(
             _(
@@ -314,27 +360,15 @@ def accept(token, password, request=None):
             code="inactive",
         )
     user = existing_account(invitation)
-    if user is not None:
-        if not password_matches(user, password, request):
-            raise ValidationError(
-                {
-                    "password": _("This is not the password of the account %(email)s.")
-                    % {"email": invitation.email}
-                }
-            )
-    else:
-        user = get_user_model()(
-            username=invitation.email.lower(),
-            email=invitation.email,
-            first_name=invitation.first_name,
-            last_name=invitation.last_name,
+    if user is None:
+        user = new_account(invitation, password)
+    if not password_matches(user, password, request):
+        raise ValidationError(
+            {
+                "password": _("This is not the password of the account %(email)s.")
+                % {"email": invitation.email}
+            }
         )
-        try:
-            password_validation.validate_password(password, user)
-        except ValidationError as error:
-            raise ValidationError({"password": error.messages}) from None
-        user.set_password(password)
-        user.save()
     groups = invitation.territory.role_groups()
     user.groups.add(*(groups[key] for key in clean_roles(invitation.roles)))
     invitation.accepted_at = timezone.now()
@@ -349,7 +383,45 @@ def accept(token, password, request=None):
     return user
 
 
+def new_account(invitation, password):
+    """The account of the invitation's address, created with ``password``. If the address got
+    an account meanwhile (another invitation accepted at the same moment), that one: its
+    password is then checked like any existing account's."""
+    user = get_user_model()(
+        username=invitation.email.lower(),
+        email=invitation.email,
+        first_name=invitation.first_name,
+        last_name=invitation.last_name,
+    )
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        existing = existing_account(invitation)
+        if existing is not None:
+            return existing
+        # The user name is taken by an account with another address.
+        raise ValidationError(
+            _(
+                "Another account already uses %(email)s as its user name: ask the network's "
+                "administrators to sort it out."
+            )
+            % {"email": invitation.email},
+            code="conflict",
+        ) from None
+    # Just created with this password: no need to check it again.
+    user.created_now = True
+    return user
+
+
 def password_matches(user, password, request):
+    if getattr(user, "created_now", False):
+        return True
     if request is None:
         return user.check_password(password)
     # Through the authentication backends, so that django-axes counts the failures.
@@ -383,7 +455,7 @@ def account_of(territory, user):
 
 
 def is_last_active_administrator(territory, user):
-    if not user.is_active or ADMINISTRATION not in roles_of(territory, user):
+    if not user.is_active or ADMINISTRATION_KEY not in roles_of(territory, user):
         return False
     return not active_administrators(territory).exclude(pk=user.pk).exists()
 
@@ -391,10 +463,11 @@ def is_last_active_administrator(territory, user):
 @transaction.atomic
 def set_roles(territory, user, roles, by):
     """Make ``user``'s roles in the territory exactly ``roles`` (none: they leave it)."""
+    lock(territory)
     account = account_of(territory, user)
     roles = clean_roles(roles)
     before = roles_of(territory, account)
-    if ADMINISTRATION in before and ADMINISTRATION not in roles:
+    if ADMINISTRATION_KEY in before and ADMINISTRATION_KEY not in roles:
         if by is not None and by.pk == account.pk:
             raise ValidationError({"roles": _("You cannot remove your own Administration role.")})
         if is_last_active_administrator(territory, account):
@@ -430,8 +503,15 @@ def other_memberships(territory, user):
     return user.groups.exclude(pk__in=own).exists()
 
 
+def lock(territory):
+    """Lock the territory's row until the transaction ends: two changes to its administrators
+    at once (each seeing the other still there) cannot leave it with none."""
+    Territory.objects.select_for_update().filter(pk=territory.pk).first()
+
+
 @transaction.atomic
 def deactivate(territory, user, by):
+    lock(territory)
     account = account_of(territory, user)
     if by is not None and by.pk == account.pk:
         raise ValidationError(_("You cannot deactivate your own account."))
@@ -457,8 +537,28 @@ def deactivate(territory, user, by):
         instance=territory,
         action="territories.deactivate",
         user=by,
-        data={"email": account.email, "username": account.get_username()},
+        data={"email": account.email, "username": account.get_username(), "user_id": account.pk},
     )
+
+
+def deactivated_here(territory, account):
+    """Whether the account's last deactivation was this territory's: its latest own
+    deactivation or reactivation (whatever the territory) is a deactivation from this one,
+    and nothing was done to the account itself since (Wagtail's users screens log there)."""
+    last = (
+        ModelLogEntry.objects.filter(
+            action__in=["territories.deactivate", "territories.reactivate"],
+            data__user_id=account.pk,
+        )
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    if last is None or last.action != "territories.deactivate":
+        return False
+    if last.content_type.model_class() is not Territory or last.object_id != str(territory.pk):
+        return False
+    since = ModelLogEntry.objects.for_instance(account).filter(timestamp__gt=last.timestamp)
+    return not since.exists()
 
 
 @transaction.atomic
@@ -473,11 +573,16 @@ def reactivate(territory, user, by):
         )
     if account.is_active:
         raise ValidationError(_("This account is already active."))
+    # A lockout by the network is the network's to lift.
+    if not (by is not None and by.is_superuser) and not deactivated_here(territory, account):
+        raise ValidationError(
+            _("This account was deactivated by the network team: ask them to reactivate it.")
+        )
     account.is_active = True
     account.save(update_fields=["is_active"])
     log(
         instance=territory,
         action="territories.reactivate",
         user=by,
-        data={"email": account.email, "username": account.get_username()},
+        data={"email": account.email, "username": account.get_username(), "user_id": account.pk},
     )

@@ -13,10 +13,9 @@ dashboard is Wagtail's, with its moderation panel replaced by ``NetworkToReviewP
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models import CharField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -29,16 +28,13 @@ from wagtail.models import (
     get_default_page_content_type,
 )
 
+from . import members
 from .isolation import sees_everything
-from .models import Invitation, Territory, under_paths
+from .models import Territory, under_paths
 from .permissions import TERRITORY_ROLES
 
 # Rows shown by a panel; the « Voir tout » link leads to the rest.
 LIMIT = 5
-
-# The accounts screen of a territory (territories/admin_members.py); its link shows only if the
-# URL exists.
-MEMBERS_URL_NAME = "territory_accounts"
 
 
 @dataclass(frozen=True)
@@ -125,13 +121,8 @@ def arrange(panels):
         panels[index] = panel
 
 
-def safe_reverse(name, *args, query=None):
-    """The URL, or None when the view is not installed."""
-    try:
-        url = reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-    return f"{url}?{urlencode(query)}" if query else url
+def url_with(name, query):
+    return f"{reverse(name)}?{urlencode(query)}"
 
 
 def page_keys(pages):
@@ -263,7 +254,7 @@ class ToReviewPanel(TerritoryPanel):
         return {
             "count": states.count(),
             "rows": review_rows(states),
-            "more_url": safe_reverse(
+            "more_url": url_with(
                 "wagtailadmin_reports:workflow",
                 query={"reviewable": "true", "workflow": self.territory.workflow_id},
             ),
@@ -291,7 +282,7 @@ class NetworkToReviewPanel(Component):
             "show_row_territory": True,
             "count": count,
             "rows": rows,
-            "more_url": safe_reverse("wagtailadmin_reports:workflow", query={"reviewable": "true"})
+            "more_url": url_with("wagtailadmin_reports:workflow", query={"reviewable": "true"})
             if count > len(rows)
             else None,
             "rows_template": "territories/panels/review_rows.html",
@@ -332,7 +323,7 @@ class DraftsPanel(TerritoryPanel):
         return {
             "count": pages.count(),
             "rows": list(rows),
-            "more_url": safe_reverse(
+            "more_url": url_with(
                 "wagtailadmin_pages:search",
                 query={"edited_by": user.pk, "ordering": "-latest_revision_created_at"},
             ),
@@ -350,10 +341,11 @@ class SentBackPanel(TerritoryPanel):
     icon = "warning"
 
     def get_items(self, user):
+        # Compared as text, as workflow states store it (a snippet's id need not be a number).
         owned = Exists(
-            Page.objects.filter(
-                owner=user, pk=Cast(OuterRef("object_id"), output_field=IntegerField())
-            )
+            Page.objects.filter(owner=user)
+            .annotate(key=Cast("pk", output_field=CharField()))
+            .filter(key=OuterRef("object_id"))
         )
         states = WorkflowState.objects.filter(
             on_pages(self.membership.pages()),
@@ -375,7 +367,7 @@ class SentBackPanel(TerritoryPanel):
                 }
                 for state, page in with_pages(rows)
             ],
-            "more_url": safe_reverse(
+            "more_url": url_with(
                 "wagtailadmin_reports:workflow",
                 query={
                     "status": WorkflowState.STATUS_NEEDS_CHANGES,
@@ -389,20 +381,6 @@ class SentBackPanel(TerritoryPanel):
 # Administration -----------------------------------------------------------------------------
 
 
-def pending_invitations(territory):
-    return Invitation.objects.filter(
-        territory=territory,
-        accepted_at=None,
-        cancelled_at=None,
-        expires_at__gt=timezone.now(),
-    )
-
-
-def members_url(territory):
-    """The territory's accounts screen, where one invites (None if it is not installed)."""
-    return safe_reverse(MEMBERS_URL_NAME, territory.pk)
-
-
 class InvitationsPanel(TerritoryPanel):
     roles = ("administration",)
     slot = 60
@@ -412,12 +390,12 @@ class InvitationsPanel(TerritoryPanel):
     icon = "mail"
 
     def get_items(self, user):
-        invitations = pending_invitations(self.territory)
-        rows = list(invitations.select_related("invited_by").order_by("-created_at", "-pk")[:LIMIT])
-        labels = {role.key: role.label for role in TERRITORY_ROLES}
+        invitations = members.pending_invitations(self.territory)
+        rows = list(invitations.order_by("-created_at", "-pk")[:LIMIT])
         for invitation in rows:
-            invitation.role_labels = [labels[key] for key in invitation.roles if key in labels]
-        url = members_url(self.territory)
+            invitation.role_labels = members.role_labels(invitation.roles)
+        # The accounts screen, where one invites.
+        url = reverse("territory_accounts", args=[self.territory.pk])
         return {
             "count": invitations.count(),
             "rows": rows,

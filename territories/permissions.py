@@ -121,7 +121,6 @@ TERRITORY_ROLES = (
         ADMINISTRATION,
     ),
 )
-ROLE_KEYS = [role.key for role in TERRITORY_ROLES]
 
 
 def permission(app_label, codename):

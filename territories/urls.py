@@ -7,5 +7,7 @@ from . import views
 app_name = "invitations"
 
 urlpatterns = [
-    path("<str:token>/", views.accept_invitation, name="accept"),
+    # Before the token's pattern, which would match it too.
+    path("accepter/", views.accept_invitation, name="accept_pending"),
+    path("<str:token>/", views.open_invitation, name="accept"),
 ]

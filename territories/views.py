@@ -60,25 +60,49 @@ class ExistingAccountForm(forms.Form):
         return field
 
 
+# Where the emailed link's token is kept once opened, as Django's password reset does: the
+# token leaves the address bar (history, access logs, Referer) after the first visit.
+SESSION_TOKEN = "_invitation_token"
+
+
+@never_cache
+def open_invitation(request, token):
+    """The emailed link: keeps a usable token in the session and redirects to the page
+    without it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            members.find_invitation(token)
+        except ValidationError as error:
+            return invalid(request, error)
+    request.session[SESSION_TOKEN] = token
+    return redirect(reverse("invitations:accept_pending"))
+
+
+def invalid(request, error):
+    status = {"expired": 410, "cancelled": 410, "inactive": 410, "conflict": 409}.get(
+        error.code, 404
+    )
+    return render(
+        request,
+        "territories/invitation_invalid.html",
+        {"message": error.messages[0]},
+        status=status,
+    )
+
+
 @never_cache
 @sensitive_post_parameters("password", "password1", "password2")
-def accept_invitation(request, token):
+def accept_invitation(request):
     # The invitation and its page are in French, whatever the browser asks for.
     with translation.override(settings.LANGUAGE_CODE):
-        return accept_invitation_page(request, token)
+        return accept_invitation_page(request, request.session.get(SESSION_TOKEN, ""))
 
 
 def accept_invitation_page(request, token):
     try:
         invitation = members.find_invitation(token)
     except ValidationError as error:
-        status = 410 if error.code in ("expired", "cancelled") else 404
-        return render(
-            request,
-            "territories/invitation_invalid.html",
-            {"message": error.messages[0]},
-            status=status,
-        )
+        return invalid(request, error)
     account = members.existing_account(invitation)
     form_class = ExistingAccountForm if account else NewAccountForm
     form = form_class(request.POST if request.method == "POST" else None)
@@ -90,14 +114,10 @@ def accept_invitation_page(request, token):
                 for field, messages in error.message_dict.items():
                     form.add_error(form.password_field(field), messages)
             else:
-                return render(
-                    request,
-                    "territories/invitation_invalid.html",
-                    {"message": error.messages[0]},
-                    status=410,
-                )
+                return invalid(request, error)
         else:
             login(request, user, backend=LOGIN_BACKEND)
+            request.session.pop(SESSION_TOKEN, None)
             return redirect(reverse("wagtailadmin_home"))
     return render(
         request,

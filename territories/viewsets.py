@@ -1,5 +1,6 @@
 """The "Territoires" admin screen: superusers list the territories and open new ones."""
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,7 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from .forms import TerritoryForm
-from .members import ADMINISTRATION, invite
+from .members import ADMINISTRATION_KEY, delivery_failed_message, invite
 from .models import Territory
 from .services import create_territory
 
@@ -43,6 +44,14 @@ def aggregate(function, field, distinct=False):
     return Func(F(field), function=function)
 
 
+class InvitationRefused(Exception):
+    """The first administrator's invitation was refused: its errors belong to admin_email."""
+
+    def __init__(self, error):
+        super().__init__(error)
+        self.error = error
+
+
 class TerritoryIndexView(generic.IndexView):
     add_item_label = _("Add a territory")
 
@@ -56,19 +65,32 @@ class TerritoryCreateView(generic.CreateView):
     submit_button_active_label = _("Opening…")
 
     def form_valid(self, form):
+        # Refused at save time (e.g. the slug taken meanwhile): nothing was created
+        # (save_instance is one transaction). Each refusal goes to its own field.
         try:
             return super().form_valid(form)
+        except InvitationRefused as refusal:
+            for field_messages in refusal.error.message_dict.values():
+                form.add_error("admin_email", field_messages)
         except ValidationError as error:
-            # The invitation could not be sent: nothing was created (save_instance).
-            form.add_error("admin_email", error.messages)
-            return self.form_invalid(form)
+            if hasattr(error, "error_dict"):
+                for field, field_messages in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, field_messages)
+            else:
+                form.add_error(None, error.messages)
+        return self.form_invalid(form)
 
     @transaction.atomic
     def save_instance(self):
         territory = create_territory(self.form.spec, user=self.request.user)
+        territory.invitation = None
         if email := self.form.cleaned_data.get("admin_email"):
-            invite(territory, email, [ADMINISTRATION], invited_by=self.request.user)
-            territory.invited_administrator = email
+            try:
+                territory.invitation = invite(
+                    territory, email, [ADMINISTRATION_KEY], invited_by=self.request.user
+                )
+            except ValidationError as error:
+                raise InvitationRefused(error) from None
         return territory
 
     def get_success_message(self, instance):
@@ -76,8 +98,12 @@ class TerritoryCreateView(generic.CreateView):
             "name": instance.name,
             "url": instance.site.root_url,
         }
-        if email := getattr(instance, "invited_administrator", None):
-            message += " " + _("Invitation sent to %(email)s.") % {"email": email}
+        invitation = instance.invitation
+        if invitation is not None and invitation.delivered is False:
+            # Sent once committed: the territory stays open, the invitation is cancelled.
+            messages.error(self.request, delivery_failed_message(invitation))
+        elif invitation is not None:
+            message += " " + _("Invitation sent to %(email)s.") % {"email": invitation.email}
         return message
 
     def get_success_buttons(self):

@@ -19,12 +19,13 @@ OPTIONS = {
 FORM = {**OPTIONS, "kind": "departement", "port": "8000"}
 
 
-def test_the_command_invites_the_first_administrator():
+def test_the_command_invites_the_first_administrator(django_capture_on_commit_callbacks):
     out = io.StringIO()
 
-    call_command(
-        "create_territory", admin_email="Directrice@Calvados.example.fr", stdout=out, **OPTIONS
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "create_territory", admin_email="Directrice@Calvados.example.fr", stdout=out, **OPTIONS
+        )
 
     territory = Territory.objects.get(slug="calvados")
     invitation = Invitation.objects.get(territory=territory)
@@ -47,15 +48,16 @@ def test_a_bad_email_is_refused_before_anything_is_created(email):
     assert not mail.outbox
 
 
-def test_the_form_invites_the_first_administrator(admin_client):
+def test_the_form_invites_the_first_administrator(admin_client, django_capture_on_commit_callbacks):
     page = admin_client.get("/admin/territories/new/").content.decode()
     assert 'name="admin_email"' in page
     assert "territories/territory-form.js" in page
     assert 'data-hub-hostname="localhost"' in page
 
-    response = admin_client.post(
-        "/admin/territories/new/", {**FORM, "admin_email": "dircom@calvados.example.fr"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/territories/new/", {**FORM, "admin_email": "dircom@calvados.example.fr"}
+        )
 
     assert response.status_code == 302
     territory = Territory.objects.get(slug="calvados")

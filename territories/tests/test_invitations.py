@@ -7,9 +7,12 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
-from territories.members import hash_token
+from territories import members
+from territories.members import INVITATIONS_PER_HOUR, hash_token
 from territories.models import Invitation
 from testing import make_territory, make_user, user_in
 
@@ -28,14 +31,26 @@ def administrator(territory):
     return user_in(territory.administrators, email="directrice@example.org")
 
 
-def send(client, administrator, territory, email="nouvelle@example.org", roles=("editing",)):
-    client.force_login(administrator)
-    response = client.post(
-        f"/admin/territory-accounts/{territory.pk}/invite/",
-        {"email": email, "first_name": "Nadia", "last_name": "Benali", "roles": list(roles)},
-    )
-    client.logout()
-    return response
+@pytest.fixture
+def send(django_capture_on_commit_callbacks):
+    """Invite over HTTP; the email leaves once the invitation is committed."""
+
+    def send(client, administrator, territory, email="nouvelle@example.org", roles=("editing",)):
+        client.force_login(administrator)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                f"/admin/territory-accounts/{territory.pk}/invite/",
+                {
+                    "email": email,
+                    "first_name": "Nadia",
+                    "last_name": "Benali",
+                    "roles": list(roles),
+                },
+            )
+        client.logout()
+        return response
+
+    return send
 
 
 def link_in(message):
@@ -44,11 +59,23 @@ def link_in(message):
     return match.group(1)
 
 
+ACCEPT = "/invitation/accepter/"
+
+
+def accept(client, link, data):
+    """Open the emailed link (its token goes to the session), then post the form."""
+    opened = client.get(link)
+    if opened.status_code != 302:
+        return opened
+    assert opened["Location"] == ACCEPT
+    return client.post(ACCEPT, data)
+
+
 def accept_new(client, link, password=PASSWORD):
-    return client.post(link, {"password1": password, "password2": password})
+    return accept(client, link, {"password1": password, "password2": password})
 
 
-def test_an_invitation_is_sent_and_accepted_once(client, territory, administrator):
+def test_an_invitation_is_sent_and_accepted_once(client, send, territory, administrator):
     response = send(client, administrator, territory)
 
     assert response.status_code == 302
@@ -64,8 +91,13 @@ def test_an_invitation_is_sent_and_accepted_once(client, territory, administrato
     assert invitation.token_hash == hash_token(token) and token not in invitation.token_hash
     assert abs(invitation.expires_at - invitation.created_at - timedelta(days=7)).seconds < 5
 
-    page = client.get(link)
+    opened = client.get(link)
+    # The token leaves the address bar at once: the page is at an address without it.
+    assert opened.status_code == 302 and opened["Location"] == ACCEPT
+    assert "no-store" in opened["Cache-Control"]
+    page = client.get(ACCEPT)
     assert page.status_code == 200
+    assert token not in page.content.decode()
     body = page.content.decode()
     assert territory.name.replace("'", "&#x27;") in body
     assert 'name="robots" content="noindex"' in body
@@ -90,9 +122,10 @@ def test_an_invitation_is_sent_and_accepted_once(client, territory, administrato
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
     assert client.get(link).status_code == 404
+    assert client.get(ACCEPT).status_code == 404
 
 
-def test_a_used_link_and_an_unknown_one_look_the_same(client, territory, administrator):
+def test_a_used_link_and_an_unknown_one_look_the_same(client, send, territory, administrator):
     send(client, administrator, territory)
     link = link_in(mail.outbox[0])
     accept_new(client, link)
@@ -105,7 +138,7 @@ def test_a_used_link_and_an_unknown_one_look_the_same(client, territory, adminis
     assert used.context["message"] == unknown.context["message"]
 
 
-def test_an_expired_invitation_is_refused(client, territory, administrator):
+def test_an_expired_invitation_is_refused(client, send, territory, administrator):
     send(client, administrator, territory)
     link = link_in(mail.outbox[0])
     Invitation.objects.filter(territory=territory).update(
@@ -120,7 +153,7 @@ def test_an_expired_invitation_is_refused(client, territory, administrator):
     assert not Invitation.objects.get(territory=territory).accepted_at
 
 
-def test_a_new_invitation_cancels_the_pending_one(client, territory, administrator):
+def test_a_new_invitation_cancels_the_pending_one(client, send, territory, administrator):
     send(client, administrator, territory, roles=["editing"])
     send(client, administrator, territory, roles=["publishing"])
     first, second = link_in(mail.outbox[0]), link_in(mail.outbox[1])
@@ -132,7 +165,7 @@ def test_a_new_invitation_cancels_the_pending_one(client, territory, administrat
     assert set(user.groups.all()) == {territory.publishers}
 
 
-def test_an_administrator_cancels_an_invitation(client, territory, administrator):
+def test_an_administrator_cancels_an_invitation(client, send, territory, administrator):
     send(client, administrator, territory)
     link = link_in(mail.outbox[0])
     invitation = Invitation.objects.get(territory=territory)
@@ -151,22 +184,23 @@ def test_an_administrator_cancels_an_invitation(client, territory, administrator
 
 
 def test_an_account_of_another_territory_gets_the_roles_with_its_own_password(
-    client, territory, administrator, pau
+    client, send, territory, administrator, pau
 ):
     elsewhere = make_user(pau, "editor", email="agent.pau@example.org")
     send(client, administrator, territory, email="Agent.Pau@example.org", roles=["publishing"])
     link = link_in(mail.outbox[0])
 
-    page = client.get(link)
+    assert client.get(link).status_code == 302
+    page = client.get(ACCEPT)
     assert 'name="password"' in page.content.decode()  # its current password, not a new one
     assert 'name="password1"' not in page.content.decode()
 
-    wrong = client.post(link, {"password": "pas-le-bon"})
+    wrong = client.post(ACCEPT, {"password": "pas-le-bon"})
     assert wrong.status_code == 200
     assert wrong.context["form"].errors["password"]
     assert set(elsewhere.groups.all()) == {pau.editors}
 
-    right = client.post(link, {"password": "x"})  # user_in's password
+    right = client.post(ACCEPT, {"password": "x"})  # user_in's password
 
     assert right.status_code == 302
     assert set(elsewhere.groups.all()) == {pau.editors, territory.publishers}
@@ -174,12 +208,12 @@ def test_an_account_of_another_territory_gets_the_roles_with_its_own_password(
     assert Invitation.objects.get(territory=territory).accepted_by == elsewhere
 
 
-def test_a_weak_password_or_two_different_ones_are_refused(client, territory, administrator):
+def test_a_weak_password_or_two_different_ones_are_refused(client, send, territory, administrator):
     send(client, administrator, territory)
     link = link_in(mail.outbox[0])
 
     weak = accept_new(client, link, "12345678")
-    differ = client.post(link, {"password1": PASSWORD, "password2": PASSWORD + "x"})
+    differ = accept(client, link, {"password1": PASSWORD, "password2": PASSWORD + "x"})
 
     assert weak.status_code == differ.status_code == 200
     assert weak.context["form"].errors["password1"]
@@ -189,7 +223,7 @@ def test_a_weak_password_or_two_different_ones_are_refused(client, territory, ad
     assert accept_new(client, link).status_code == 302  # the link still works
 
 
-def test_refused_invitations(client, territory, administrator, pau):
+def test_refused_invitations(client, send, territory, administrator, pau):
     member = make_user(territory, "editor", email="deja@example.org")
     cases = {
         "deja@example.org": ["editing"],  # already a member: change its roles instead
@@ -209,3 +243,93 @@ def test_refused_invitations(client, territory, administrator, pau):
     assert not Invitation.objects.filter(territory=territory).exists()
     assert not mail.outbox
     assert set(member.groups.all()) == {territory.editors}
+
+
+def test_a_rolled_back_invitation_is_never_mailed(
+    django_capture_on_commit_callbacks, territory, administrator
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            members.invite(territory, "fantome@example.org", ["editing"], invited_by=administrator)
+            raise RuntimeError  # whatever made the caller's transaction fail
+
+    assert not mail.outbox
+    assert not Invitation.objects.filter(email="fantome@example.org").exists()
+
+
+# Nothing listens on port 1: the connection is refused, as with a mail server down.
+@override_settings(
+    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+    EMAIL_HOST="127.0.0.1",
+    EMAIL_PORT=1,
+    EMAIL_TIMEOUT=2,
+)
+def test_an_invitation_that_cannot_be_mailed_is_cancelled(
+    django_capture_on_commit_callbacks, territory, administrator, caplog
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = members.invite(
+            territory, "injoignable@example.org", ["editing"], invited_by=administrator
+        )
+
+    assert invitation.delivered is False
+    invitation.refresh_from_db()
+    assert invitation.cancelled_at is not None
+    assert not members.pending_invitations(territory).exists()
+    assert "injoignable@example.org" in caplog.text
+    assert "injoignable@example.org" in members.delivery_failed_message(invitation)
+
+
+def test_invitations_are_throttled_per_territory(client, send, territory, administrator, pau):
+    for index in range(INVITATIONS_PER_HOUR):
+        assert (
+            send(client, administrator, territory, email=f"n{index}@example.org").status_code == 302
+        )
+
+    response = send(client, administrator, territory, email="une-de-trop@example.org")
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert not Invitation.objects.filter(email="une-de-trop@example.org").exists()
+    assert len(mail.outbox) == INVITATIONS_PER_HOUR
+    # An hour later, or in another territory, invitations go again.
+    Invitation.objects.filter(territory=territory).update(
+        created_at=timezone.now() - timedelta(hours=1, minutes=1)
+    )
+    assert send(client, administrator, territory, email="plus-tard@example.org").status_code == 302
+
+
+def test_an_address_used_as_another_account_s_user_name_gives_no_error_500(
+    client, send, territory, administrator
+):
+    # An account whose user name is the address but whose email is another: not the
+    # invitee's account (its password is not theirs to type), and its user name is taken.
+    other = get_user_model().objects.create_user(
+        "nouvelle@example.org", "quelqu-un-d-autre@example.org", "secret-de-l-autre"
+    )
+    send(client, administrator, territory)
+    link = link_in(mail.outbox[0])
+
+    assert client.get(link).status_code == 302
+    assert 'name="password1"' in client.get(ACCEPT).content.decode()  # a new account's form
+    response = accept_new(client, link)
+
+    assert response.status_code == 409
+    assert not Invitation.objects.get(territory=territory).accepted_at
+    assert set(other.groups.all()) == set()
+    assert not get_user_model().objects.filter(email="nouvelle@example.org").exists()
+
+
+def test_an_invitation_cancelled_after_the_page_opened_is_not_accepted(
+    client, send, territory, administrator
+):
+    send(client, administrator, territory)
+    link = link_in(mail.outbox[0])
+    assert client.get(link).status_code == 302
+    assert client.get(ACCEPT).status_code == 200
+    Invitation.objects.filter(territory=territory).update(cancelled_at=timezone.now())
+
+    response = client.post(ACCEPT, {"password1": PASSWORD, "password2": PASSWORD})
+
+    assert response.status_code == 410
+    assert not get_user_model().objects.filter(email="nouvelle@example.org").exists()

@@ -227,3 +227,53 @@ def test_the_site_history_shows_who_did_what(client, admin_client, territory, ad
     history = admin_client.get("/admin/reports/site-history/").content.decode()
 
     assert "historique@example.org" in history
+
+
+def test_a_network_lockout_is_the_network_s_to_lift(client, admin_client, territory, administrator):
+    member = make_user(territory, "editor", email="bloquee@example.org")
+    # Deactivated by the network in Wagtail's users screen.
+    response = admin_client.post(
+        f"/admin/users/edit/{member.pk}/",
+        {
+            "username": member.username,
+            "email": member.email,
+            "first_name": "Bloquée",
+            "last_name": "Parlereseau",
+            "groups": [territory.editors.pk],
+            # is_active left out: unchecked.
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    member.refresh_from_db()
+    assert not member.is_active
+    client.force_login(administrator)
+
+    response = client.post(accounts_url(territory, member.pk, "reactivate"), follow=True)
+
+    member.refresh_from_db()
+    assert not member.is_active
+    assert any(m.level_tag == "error" for m in response.context["messages"])
+    assert not ModelLogEntry.objects.filter(action="territories.reactivate").exists()
+    # A superuser may, from the territory's screen.
+    assert admin_client.post(accounts_url(territory, member.pk, "reactivate")).status_code == 302
+    member.refresh_from_db()
+    assert member.is_active
+
+
+def test_a_lockout_by_another_territory_or_reactivated_since_is_not_this_one_s(
+    client, territory, administrator
+):
+    member = make_user(territory, "editor", email="tournante@example.org")
+    client.force_login(administrator)
+    client.post(accounts_url(territory, member.pk, "deactivate"))
+    # The network reactivates, then deactivates again by hand (no territory's log).
+    superuser = get_user_model().objects.create_superuser("racine", "r@example.org", "x")
+    client.force_login(superuser)
+    assert client.post(accounts_url(territory, member.pk, "reactivate")).status_code == 302
+    type(member).objects.filter(pk=member.pk).update(is_active=False)
+
+    client.force_login(administrator)
+    client.post(accounts_url(territory, member.pk, "reactivate"))
+
+    member.refresh_from_db()
+    assert not member.is_active

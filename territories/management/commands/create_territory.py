@@ -3,7 +3,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from territories.members import ADMINISTRATION, invite, validate_invitee
+from territories.members import (
+    ADMINISTRATION_KEY,
+    delivery_failed_message,
+    invite,
+    validate_invitee,
+    validity_days,
+)
 from territories.models import TerritoryKind
 from territories.services import TerritorySpec, create_territory
 
@@ -37,7 +43,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 territory = create_territory(spec)
                 invitation = (
-                    invite(territory, admin_email, [ADMINISTRATION], invited_by=None)
+                    invite(territory, admin_email, [ADMINISTRATION_KEY], invited_by=None)
                     if admin_email
                     else None
                 )
@@ -60,11 +66,16 @@ class Command(BaseCommand):
             (_("Workflow"), territory.workflow.name),
         ):
             self.stdout.write(f"  {label} : {value}")
-        if invitation is not None:
+        if invitation is not None and invitation.delivered is False:
+            self.stderr.write(self.style.ERROR(delivery_failed_message(invitation)))
+        elif invitation is not None:
             self.stdout.write(
                 self.style.SUCCESS(
-                    _("Invitation to administer the territory sent to %(email)s (valid 7 days).")
-                    % {"email": invitation.email}
+                    _(
+                        "Invitation to administer the territory sent to %(email)s (valid "
+                        "%(days)d days)."
+                    )
+                    % {"email": invitation.email, "days": validity_days()}
                 )
             )
 
