@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .launch import LOG_ACTION, launch, launch_checklist, launchable_territories
+from .launch import LOG_ACTION, launch, launch_checklists, launchable_territories
 
 
 @hooks.register("register_log_actions")
@@ -66,11 +66,12 @@ class LaunchPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
+        checklists = launch_checklists(self.territories)
         context["launches"] = [
             {
                 "territory": territory,
-                "checklist": (checklist := launch_checklist(territory)),
-                "ready": all(item.done for item in checklist),
+                "checklist": checklists[territory.pk],
+                "ready": all(item.done for item in checklists[territory.pk]),
                 "url": reverse("territories_launch", args=[territory.pk]),
             }
             for territory in self.territories
@@ -81,6 +82,6 @@ class LaunchPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_launch_panel(request, panels):
-    territories = list(launchable_territories(request.user).select_related("site", "home"))
+    territories = list(launchable_territories(request.user).order_by("name"))
     if territories:
         panels.append(LaunchPanel(territories))

@@ -6,12 +6,16 @@ rule (home/privacy.py), and preparation.py shows visitors a "coming soon" page. 
 lifts the restriction: the only path that may (restrictions.py refuses any other).
 """
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, Q
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +30,6 @@ from .branding import DEFAULT_PRIMARY_COLOR
 from .models import Territory, TerritorySettings
 from .permissions import network_group_name
 from .restrictions import lift_preparation
-from .services import section_of
 
 LOG_ACTION = "territories.launch"
 
@@ -34,10 +37,6 @@ LOG_ACTION = "territories.launch"
 # returning page models: irritants and projects register theirs). The territories app may
 # not import them; a news item or an about page is no reason to open a site.
 LAUNCH_CONTENT_HOOK = "register_launch_content"
-
-
-def in_preparation(territory):
-    return not territory.is_launched
 
 
 @dataclass(frozen=True)
@@ -54,17 +53,59 @@ def launch_content_models():
 
 def launch_checklist(territory):
     """What a territory needs before it opens to the public, computed from its content."""
-    identity = TerritorySettings.for_site(territory.site)
+    return launch_checklists([territory])[territory.pk]
+
+
+def launch_checklists(territories):
+    """``launch_checklist`` of each territory (``{pk: items}``), in a fixed number of queries
+    however many they are (the dashboard shows one per territory in preparation)."""
+    territories = list(territories)
+    if not territories:
+        return {}
+    identities = {
+        identity.site_id: identity
+        for identity in TerritorySettings.objects.filter(
+            site_id__in=[territory.site_id for territory in territories]
+        )
+    }
+    homes = Page.objects.filter(pk__in=[territory.home_id for territory in territories])
+    homes = {home.pk: home for home in homes.only("path", "depth")}
+    abouts = {}
+    for about in ContentPage.objects.filter(
+        any_of(Q(path__startswith=home.path, depth=home.depth + 1) for home in homes.values())
+    ).order_by("path"):
+        abouts.setdefault(about.path[: -Page.steplen], about)
+    content_types = ContentType.objects.get_for_models(*launch_content_models()).values()
+    published = set(
+        Page.objects.live()
+        .filter(content_type__in=list(content_types))
+        .filter(any_of(Q(path__startswith=home.path) for home in homes.values()))
+        .annotate(home_path=Substr("path", 1, Page.steplen * HOME_DEPTH))
+        .values_list("home_path", flat=True)
+        .distinct()
+    )
+    return {
+        territory.pk: checklist(
+            territory,
+            identities.get(territory.site_id) or TerritorySettings(site_id=territory.site_id),
+            abouts.get(homes[territory.home_id].path),
+            homes[territory.home_id].path in published,
+        )
+        for territory in territories
+    }
+
+
+# A territory's home page is a root's child (services.create_pages).
+HOME_DEPTH = 2
+
+
+def any_of(conditions):
+    return reduce(operator.or_, conditions, Q(pk__in=[]))
+
+
+def checklist(territory, identity, about, has_content):
     identity_url = reverse(
         "wagtailsettings:edit", args=["territories", "territorysettings", territory.site_id]
-    )
-    about = section_of(territory.home, ContentPage)
-    content_types = ContentType.objects.get_for_models(*launch_content_models()).values()
-    has_content = (
-        Page.objects.descendant_of(territory.home)
-        .live()
-        .filter(content_type__in=list(content_types))
-        .exists()
     )
     return [
         ChecklistItem(_("Logo chosen"), identity.logo_id is not None, identity_url),
@@ -89,23 +130,27 @@ def launch_checklist(territory):
     ]
 
 
-def may_launch(user, territory):
-    """The territory's Administration, the network group, superusers."""
+def launchers_territories(user):
+    """Who may launch a territory, the one rule: its Administration group, the network
+    group, superusers (active accounts)."""
     if user is None or not user.is_authenticated or not user.is_active:
-        return False
+        return Territory.objects.none()
     if user.is_superuser:
-        return True
-    return user.groups.filter(
-        Q(pk=territory.administrators_id) | Q(name=network_group_name())
-    ).exists()
+        return Territory.objects.all()
+    groups = user.groups.all()
+    network = Group.objects.filter(name=network_group_name())
+    return Territory.objects.filter(
+        Exists(groups.filter(pk__in=network)) | Q(administrators__in=groups)
+    )
+
+
+def may_launch(user, territory):
+    return launchers_territories(user).filter(pk=territory.pk).exists()
 
 
 def launchable_territories(user):
-    """The territories in preparation this user may launch."""
-    territories = Territory.objects.filter(launched_at__isnull=True, archived_at__isnull=True)
-    if user.is_superuser or user.groups.filter(name=network_group_name()).exists():
-        return territories
-    return territories.filter(administrators__in=user.groups.all())
+    """The territories in preparation (not archived) this user may launch."""
+    return launchers_territories(user).filter(launched_at__isnull=True, archived_at__isnull=True)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import ModelLogEntry, PageViewRestriction
 
 from home.models import ContentPage
-from territories.launch import LOG_ACTION, launch, launch_checklist
+from territories.launch import LOG_ACTION, launch, launch_checklist, launch_checklists
 from territories.models import Territory
 from testing import make_news, make_project, make_territory, make_user, open_call
 
@@ -185,3 +185,44 @@ def test_the_demo_has_an_administrator_per_territory(client, settings, var):
     response = client.post("/admin/login/", {"username": "admin-var", "password": "demo"})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_network_dashboard_costs_the_same_with_one_or_three_territories_in_preparation(
+    client,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    network = make_user(None, "network")
+    client.force_login(network)
+    client.get("/admin/")  # Wagtail's per-process caches (content types, settings).
+    first = make_territory(launched=False)
+    complete(first)
+
+    def dashboard():
+        with CaptureQueriesContext(connection) as queries:
+            content = client.get("/admin/").content.decode()
+        return len(queries), content
+
+    one, content = dashboard()
+    assert f"/admin/territories/{first.pk}/launch/" in content
+    others = [make_territory(launched=False) for _ in range(2)]
+    complete(others[0], call=False)
+    three, content = dashboard()
+    assert all(f"/admin/territories/{t.pk}/launch/" in content for t in others)
+    assert three == one
+    # Each territory's own checklist (batched, not mixed up).
+    assert launch_checklists([first, *others]) == {
+        t.pk: launch_checklist(t) for t in (first, *others)
+    }
+    assert [item.done for item in launch_checklist(others[0])] == [True] * 4 + [False]
+    assert not any(item.done for item in launch_checklist(others[1]))
+    # Nothing written on a GET: the network group is looked up, not created.
+    from django.contrib.auth.models import Group
+
+    from territories.permissions import network_group_name
+
+    Group.objects.filter(name=network_group_name()).delete()
+    client.force_login(make_user(first, "editor"))
+    assert client.get("/", HTTP_HOST=first.site.hostname).status_code == 200
+    assert not Group.objects.filter(name=network_group_name()).exists()
