@@ -134,8 +134,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Who writes: pages go live only through their publishers, whatever the view.
     "territories.acting.ActingRequestMiddleware",
-    # A site in preparation: visitors get "coming soon" on its search, feeds and open data
-    # too (its pages get it from a before_serve_page hook: territories/preparation.py).
+    # A site in preparation: visitors get "coming soon" at every address but the admin's and
+    # the invitations' (territories/preparation.py). After authentication: members see it.
     "territories.preparation.PreparationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
