@@ -350,7 +350,8 @@ def accept(token, password, request=None):
     password; then add the invited roles of the territory. Returns the account."""
     # Locked, and every check made on the locked row: two tabs posting at once accept once,
     # and an invitation cancelled meanwhile is not accepted.
-    invitation = find_invitation(token, Invitation.objects.select_for_update())
+    # Only the invitation's row: PostgreSQL locks no row of an outer join (the inviter).
+    invitation = find_invitation(token, Invitation.objects.select_for_update(of=("self",)))
     if accounts_with_email(invitation.email).filter(is_active=False).exists():
         raise ValidationError(
             _(

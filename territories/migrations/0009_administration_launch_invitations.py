@@ -22,6 +22,10 @@ def open_administration(apps, schema_editor):
 def close_administration(apps, schema_editor):
     """Undone: the Administration groups go with the field that named them (their
     permissions with them)."""
+    if schema_editor.connection.vendor == "postgresql":
+        # The rows changed here are checked at once: PostgreSQL refuses to drop the column's
+        # foreign key next, in this transaction, while their checks are still pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     Territory = apps.get_model("territories", "Territory")
     Group = apps.get_model("auth", "Group")
     groups = list(Territory.objects.values_list("administrators", flat=True))
