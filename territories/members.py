@@ -532,11 +532,17 @@ def deactivate(territory, user, by):
                 "role to someone else first."
             )
         )
-    account.is_active = False
+    set_active(territory, account, False, by=by)
+
+
+def set_active(territory, account, active, by):
+    """Deactivate or reactivate, logged on the territory with the account's id (which
+    ``deactivated_here`` reads back)."""
+    account.is_active = active
     account.save(update_fields=["is_active"])
     log(
         instance=territory,
-        action="territories.deactivate",
+        action="territories.reactivate" if active else "territories.deactivate",
         user=by,
         data={"email": account.email, "username": account.get_username(), "user_id": account.pk},
     )
@@ -579,11 +585,4 @@ def reactivate(territory, user, by):
         raise ValidationError(
             _("This account was deactivated by the network team: ask them to reactivate it.")
         )
-    account.is_active = True
-    account.save(update_fields=["is_active"])
-    log(
-        instance=territory,
-        action="territories.reactivate",
-        user=by,
-        data={"email": account.email, "username": account.get_username(), "user_id": account.pk},
-    )
+    set_active(territory, account, True, by=by)
