@@ -1,13 +1,10 @@
 """What happens to an irritant, in one place for the public form, the admin and the commands."""
 
 import calendar
-import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
@@ -16,12 +13,12 @@ from django.utils.translation import gettext as _
 
 from projects.models import ProjectIndexPage, ProjectPage
 from projects.services import add_draft_project
+from territories.emails import send_email
 from territories.models import Territory, TerritorySettings
 from territories.permissions import reviewers_of
 
 from .models import TRANSITIONS, Irritant, Status, StatusChange
 
-logger = logging.getLogger(__name__)
 
 # Submitting ----------------------------------------------------------------------------
 
@@ -44,21 +41,6 @@ def submit_irritant(call, form):
     return irritant
 
 
-def _send(subject, template, context, recipients):
-    """Send one email; a mail server failure is logged, never lost on the submitter."""
-    if not recipients:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string(template, context)
-    # A subject is one line, whatever the agent typed in the title.
-    subject = " ".join(str(subject).split())
-    try:
-        return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except (OSError, ValueError):  # ValueError: BadHeaderError on a malformed address
-        logger.exception("Could not send %r to %d recipient(s)", subject, len(recipients))
-        return 0
-
-
 def send_acknowledgement(irritant):
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Your irritant has been received (%(reference)s)") % {
@@ -70,7 +52,7 @@ def send_acknowledgement(irritant):
         "call_url": irritant.call.full_url if irritant.call else "",
         "retention_months": retention_months(irritant.territory),
     }
-    _send(subject, "irritants/emails/acknowledgement.txt", context, [irritant.submitter_email])
+    send_email(subject, "irritants/emails/acknowledgement.txt", context, [irritant.submitter_email])
 
 
 def notify_publishers(irritant):
@@ -86,7 +68,7 @@ def notify_publishers(irritant):
         "irritants:edit", args=[irritant.pk]
     )
     context = {"irritant": irritant, "admin_url": admin_url}
-    _send(subject, "irritants/emails/new_irritant.txt", context, recipients)
+    send_email(subject, "irritants/emails/new_irritant.txt", context, recipients)
 
 
 # Reviewing -----------------------------------------------------------------------------
@@ -138,7 +120,7 @@ def review_irritant(irritant, user, *, previous_status, previous_answer):
 def send_answer(irritant):
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Answer to your irritant %(reference)s") % {"reference": irritant.reference}
-    _send(
+    send_email(
         subject,
         "irritants/emails/answer.txt",
         {"irritant": irritant, "territory": irritant.territory},

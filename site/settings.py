@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "operations",
     "projects",
     "irritants",
+    "subscriptions",
     "search",
     "hub",
     "demo",
@@ -268,6 +269,10 @@ PAGECACHE_EXCLUDED_PREFIXES = (
     "/media/",
     "/healthz",
     "/recherche/",
+    # Pages reached through a private link (an agent's follow-up, a subscription's
+    # confirmation or unsubscription): personal, never stored.
+    "/suivi/",
+    "/abonnement/",
 )
 # A CDN or caching proxy in front of the sites, purged when a page is published (see README).
 WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)

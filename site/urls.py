@@ -31,6 +31,8 @@ if settings.DEBUG:
 # French, the default language, has no prefix; other content languages live under /<code>/.
 urlpatterns += i18n_patterns(
     path("recherche/", include("search.urls")),
+    path("suivi/", include("irritants.urls")),
+    path("abonnement/", include("subscriptions.urls")),
     path("", include("hub.urls")),
     path("", include("projects.urls")),
     path("", include(wagtail_urls)),

@@ -1,8 +1,10 @@
 """Scheduled publication beside the server: `make run` and `make serve` start this command.
 
 It runs Wagtail's ``publish_scheduled`` (pages whose go-live date has come, pages whose expiry
-date has passed) once a minute until it is stopped. In production, cron or a systemd timer
-runs ``manage.py publish_scheduled`` every minute instead (see the README's "Deploying").
+date has passed) once a minute until it is stopped, then the jobs the feature apps register
+with the ``register_scheduled_job`` hook (operations/scheduler.py). In production, cron or a
+systemd timer runs ``manage.py run_scheduler --once`` every minute instead (see the README's
+"Deploying").
 """
 
 import logging
@@ -13,6 +15,8 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
+
+from operations.scheduler import run_scheduled_jobs
 
 logger = logging.getLogger(__name__)
 
@@ -77,3 +81,4 @@ def publish_due():
         if not connection.in_atomic_block:
             connection.close_if_unusable_or_obsolete()
     call_command("publish_scheduled", verbosity=0)
+    run_scheduled_jobs()

@@ -1,0 +1,2 @@
+app_name = "irritants_public"
+urlpatterns = []
