@@ -19,7 +19,6 @@ from territories.permissions import reviewers_of
 
 from .models import TRANSITIONS, Irritant, Status, StatusChange
 
-
 # Submitting ----------------------------------------------------------------------------
 
 
