@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -17,6 +17,7 @@ from territories.emails import send_email
 from territories.models import Territory, TerritorySettings
 from territories.permissions import reviewers_of
 
+from . import followup, notifications
 from .models import TRANSITIONS, Irritant, Status, StatusChange
 
 # Submitting ----------------------------------------------------------------------------
@@ -33,25 +34,27 @@ def submit_irritant(call, form):
         irritant.territory = Territory.of_page(call)
         irritant.call = call
         irritant.consent_at = timezone.now()
+        token = followup.issue_token(irritant)
         irritant.save()
         StatusChange.objects.create(irritant=irritant, to_status=irritant.status)
-    send_acknowledgement(irritant)
+    send_acknowledgement(irritant, token)
     notify_publishers(irritant)
     return irritant
 
 
-def send_acknowledgement(irritant):
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Your irritant has been received (%(reference)s)") % {
-            "reference": irritant.reference
-        }
-    context = {
-        "irritant": irritant,
-        "territory": irritant.territory,
-        "call_url": irritant.call.full_url if irritant.call else "",
-        "retention_months": retention_months(irritant.territory),
-    }
-    send_email(subject, "irritants/emails/acknowledgement.txt", context, [irritant.submitter_email])
+def send_acknowledgement(irritant, token):
+    """The agent's receipt, with the only copy of their follow-up link."""
+    notifications.send_acknowledgement(irritant, token, retention_months(irritant.territory))
+
+
+def issue_followup_link(irritant):
+    """A new follow-up link for the agent (support, the demo): the previous one stops working.
+    Returns the link, or None for a purged irritant (its page no longer exists)."""
+    if irritant.is_anonymised:
+        return None
+    token = followup.issue_token(irritant)
+    irritant.save(update_fields=["followup_token_hash"])
+    return followup.followup_url(irritant, token)
 
 
 def notify_publishers(irritant):
@@ -104,27 +107,22 @@ def review_irritant(irritant, user, *, previous_status, previous_answer):
     if answer_changed:
         irritant.answered_at = timezone.now()
     irritant.save()
-    if irritant.status != previous_status:
+    status_changed = irritant.status != previous_status
+    if status_changed:
         StatusChange.objects.create(
             irritant=irritant,
             from_status=previous_status,
             to_status=irritant.status,
             changed_by=user,
         )
-    if answer_changed and not irritant.is_anonymised:
-        transaction.on_commit(lambda: send_answer(irritant))
+    if status_changed or answer_changed:
+        # One email for one save, whatever it changed, once the change is committed.
+        transaction.on_commit(
+            lambda: notifications.send_review_update(
+                irritant, status_changed=status_changed, answer_changed=bool(answer_changed)
+            )
+        )
     return irritant
-
-
-def send_answer(irritant):
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Answer to your irritant %(reference)s") % {"reference": irritant.reference}
-    send_email(
-        subject,
-        "irritants/emails/answer.txt",
-        {"irritant": irritant, "territory": irritant.territory},
-        [irritant.submitter_email],
-    )
 
 
 def projects_index_of(territory):
@@ -154,8 +152,8 @@ def create_project(irritant, user):
             slug=slugify(irritant.title)[:80].strip("-") or irritant.reference.lower(),
             pitch=irritant.title[:200],
             problem=_as_rich_text(
-                f"{irritant.problem}\n\n{_('Consequences for users:')} {irritant.consequences}"
-                f"\n\n{_('Users affected:')} {irritant.people_affected}"
+                f"{irritant.problem}\n{_('Consequences for users:')} {irritant.consequences}"
+                f"\n{_('Users affected:')} {irritant.people_affected}"
             ),
             solution=_as_rich_text(solution),
             sponsor_service=irritant.service,
@@ -163,12 +161,15 @@ def create_project(irritant, user):
     add_draft_project(index, project, user)
     irritant.project = project
     irritant.save(update_fields=["project"])
+    transaction.on_commit(lambda: notifications.send_project_created(irritant))
     return project
 
 
 def _as_rich_text(text):
-    # Plain text typed by an agent: escaped, paragraphs kept.
-    return linebreaks(escape(text))
+    """Plain text typed by an agent as rich text the editor opens: one escaped paragraph per
+    line (a <br> inside a paragraph is what Draftail's converter cannot read back)."""
+    lines = (line.strip() for line in text.splitlines())
+    return "".join(f"<p>{escape(line)}</p>" for line in lines if line)
 
 
 # Personal data -------------------------------------------------------------------------
@@ -209,6 +210,8 @@ def anonymise(irritant, now):
     irritant.submitter_name = ""
     irritant.submitter_email = ""
     irritant.submitter_service = ""
+    # The follow-up page goes with the personal data.
+    irritant.followup_token_hash = None
     irritant.anonymised_at = now
     irritant.save(
         update_fields=[
@@ -216,6 +219,7 @@ def anonymise(irritant, now):
             "submitter_name",
             "submitter_email",
             "submitter_service",
+            "followup_token_hash",
             "anonymised_at",
         ]
     )

@@ -4,10 +4,13 @@ changed irritant shows."""
 from django.db import transaction
 from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
 from operations.backup import count_in_backups
 from pagecache import registry as pagecache
+from projects.models import ProjectPage
 
+from . import notifications
 from .models import Irritant, Status, StatusChange
 
 
@@ -29,6 +32,12 @@ def delete_its_attachment(sender, instance, **kwargs):
     if instance.attachment:
         storage, name = instance.attachment.storage, instance.attachment.name
         transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(page_published, sender=ProjectPage)
+def tell_agents_their_project_moved_on(sender, instance, **kwargs):
+    # Its first publication, a new phase, a new decision: news for the agents behind it.
+    notifications.project_published(instance)
 
 
 # A territory's results count the irritants its calls received; a project shows the

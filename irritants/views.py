@@ -1,12 +1,20 @@
-"""The public side of a call: the form, the submission and its confirmation."""
+"""The public side of a call: the form, the submission and its confirmation; the agent's
+follow-up page and the link that stops the emails."""
 
 from django.core import signing
+from django.http import Http404
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from home.privacy import is_public
 from territories.models import Territory
+from territories.scope import site_for_request
 
-from . import ratelimit
+from . import followup, notifications, ratelimit
 from .forms import IrritantForm
 from .models import CallStatus
 from .queries import call_results
@@ -91,4 +99,87 @@ def confirmation(request, page):
         request,
         template="irritants/confirmation.html",
         context_overrides={"reference": reference},
+    )
+
+
+# The agent's follow-up page -----------------------------------------------------------
+
+
+def _private(response):
+    """A page behind a private link: kept by no cache, its address sent to no other site."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _key(request):
+    return request.POST.get(followup.KEY_PARAMETER) or request.GET.get(followup.KEY_PARAMETER, "")
+
+
+def _followup_page(request, irritant, token, **context):
+    project = irritant.project
+    project_is_public = project is not None and is_public(project)
+    response = TemplateResponse(
+        request,
+        "irritants/followup.html",
+        {
+            "irritant": irritant,
+            "token": token,
+            "history": irritant.history.all(),
+            "project": project if project_is_public else None,
+            "project_in_preparation": project is not None and not project_is_public,
+            "timeline": project.timeline() if project_is_public else [],
+            "unsubscribe_key": followup.unsubscribe_key(irritant),
+            **context,
+        },
+    )
+    return _private(response)
+
+
+@require_GET
+def irritant_followup(request):
+    """What became of an irritant, for the agent who holds its key (no account)."""
+    token = _key(request)
+    irritant = followup.find_by_token(token, site_for_request(request))
+    if irritant is None:
+        raise Http404
+    return _followup_page(request, irritant, token)
+
+
+@require_POST
+def resume_emails(request):
+    """The follow-up page's button that starts the emails again (CSRF-protected)."""
+    token = _key(request)
+    irritant = followup.find_by_token(token, site_for_request(request))
+    if irritant is None:
+        raise Http404
+    notifications.resume_notifications(irritant)
+    return _followup_page(request, irritant, token, resumed=True)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request):
+    """GET asks for confirmation; POST stops the emails to the agent.
+
+    CSRF is checked on every POST but RFC 8058's one-click one, which a mail client sends
+    without a session or a form of ours (stopping emails is its only effect).
+    """
+    key = _key(request)
+    irritant = followup.find_by_unsubscribe_key(key, site_for_request(request))
+    if irritant is None:
+        raise Http404
+    if request.method == "POST":
+        one_click = request.POST.get("List-Unsubscribe") == "One-Click"
+        if not one_click:
+            refusal = CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+            if refusal is not None:
+                return refusal
+        notifications.stop_notifications(irritant)
+    return _private(
+        TemplateResponse(
+            request,
+            "irritants/unsubscribe.html",
+            {"irritant": irritant, "key": key, "stopped": irritant.notifications_stopped_at},
+        )
     )

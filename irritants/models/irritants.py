@@ -164,6 +164,21 @@ class Irritant(models.Model):
         editable=False,
     )
 
+    # The agent's follow-up page: only the sha256 of its key is kept (the key is in the
+    # acknowledgement email); erased with the personal data, which ends the link.
+    followup_token_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    notifications_stopped_at = models.DateTimeField(
+        _("emails to the agent stopped on"), null=True, blank=True, editable=False
+    )
+    # What the agent was last told about the project: None until its first publication was
+    # announced, then its phase and number of decisions at that time.
+    notified_project_phase = models.CharField(max_length=20, blank=True, editable=False)
+    notified_project_decisions = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False
+    )
+
     objects = IrritantQuerySet.as_manager()
 
     class Meta:
@@ -185,6 +200,15 @@ class Irritant(models.Model):
     @property
     def is_anonymised(self):
         return self.anonymised_at is not None
+
+    @property
+    def may_be_notified(self):
+        """Whether the agent is still emailed about this irritant."""
+        return (
+            not self.is_anonymised
+            and self.notifications_stopped_at is None
+            and bool(self.submitter_email)
+        )
 
 
 class StatusChange(models.Model):
