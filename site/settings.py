@@ -123,6 +123,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a body: public requests larger than the irritant form get 413.
+    "irritants.middleware.RequestSizeLimitMiddleware",
     # Static files from gunicorn itself in production (runserver serves them in development).
     *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
     # Before everything that sets cookies: it stores responses as they leave (pagecache/).
@@ -313,6 +315,9 @@ IRRITANTS_PRIVATE_ROOT = Path(os.environ.get("IRRITANTS_PRIVATE_ROOT") or VAR_DI
 IRRITANTS_ATTACHMENT_MAX_BYTES = int(
     os.environ.get("IRRITANTS_ATTACHMENT_MAX_BYTES", str(5 * 1024 * 1024))
 )
+# Django refuses (400) a request with more file parts than this. The irritant form takes 3
+# (irritants/attachments.py) and explains itself up to here; the admin uploads one at a time.
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 # Submissions per client address: "attempts/seconds".
 IRRITANTS_RATE_LIMIT = os.environ.get("IRRITANTS_RATE_LIMIT", "10/3600")
 if not re.fullmatch(r"[1-9][0-9]*/[1-9][0-9]*", IRRITANTS_RATE_LIMIT):

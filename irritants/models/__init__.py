@@ -11,6 +11,7 @@ from .irritants import (
     new_reference,
     reviewed_territory_ids,
 )
+from .ratelimit import RateLimitCounter
 
 __all__ = [
     "CRITERIA",
@@ -21,6 +22,7 @@ __all__ = [
     "CallStatus",
     "Irritant",
     "IrritantLogEntry",
+    "RateLimitCounter",
     "Status",
     "StatusChange",
     "reviewed_territory_ids",
