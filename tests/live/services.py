@@ -5,6 +5,8 @@ may kill) and gunicorn in production mode with the demo network loaded.
 Used by tests/live/conftest.py and by `make load` (tests/live/load.py).
 """
 
+import email
+import email.policy
 import glob
 import os
 import shutil
@@ -129,6 +131,43 @@ class RedisServer:
             self.process.kill()
             self.process.wait(10)
             self.process = None
+
+
+class SmtpServer:
+    """A real SMTP server (aiosmtpd) on a free port, in a thread of the test process: what
+    gunicorn sends through Django's SMTP backend arrives in ``messages``, parsed."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.messages = []
+        self.port = free_port()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def env(self):
+        return {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(self.port), "EMAIL_USE_TLS": "false"}
+
+    def start(self):
+        self.controller.start()
+
+    def stop(self):
+        self.controller.stop()
+
+    def wait_for(self, predicate, timeout=15):
+        """The first message received that satisfies ``predicate``, waiting for it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for message in list(self.messages):
+                if predicate(message):
+                    return message
+            time.sleep(0.1)
+        subjects = [message["Subject"] for message in self.messages]
+        raise AssertionError(f"No such email within {timeout} s; received: {subjects}")
 
 
 def production_env(folder, database_url, redis_url=None, **extra):
