@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from irritants.models import CallForIrritantsPage, Irritant, Status, StatusChange
+from irritants.services import issue_followup_link
 from projects.models import ProjectPage
 from territories.models import Territory
 
@@ -107,6 +108,22 @@ PAU_SEASON_2 = {
             "status": Status.RECEIVED,
             "submitter": ("Julien Lacoste", "julien.lacoste@example.org", "Accueil"),
         },
+        {
+            # Reported a year ago (within the retention period): it became a project, so its
+            # follow-up page shows the project's phases.
+            "title": "Les jeunes ne savent pas ce que la ville leur propose",
+            "problem": "Les 18-25 ans qui viennent à l’accueil demandent où faire du sport ou "
+            "voir un spectacle à petit prix ; les offres sont dispersées sur de nombreux sites.",
+            "consequences": "Des offres gratuites peu utilisées, des jeunes qui ne viennent pas.",
+            "people_affected": "Les 18-25 ans de la ville",
+            "service": "Jeunesse",
+            "status": Status.SELECTED,
+            "project": "/pau/projets/meli-melo/",
+            "scores": (2, 2, 3),
+            "days_ago": 365,
+            "answer": "Votre irritant est retenu : il devient le projet Méli-mélo. Merci !",
+            "submitter": ("Inès Haddad", "ines.haddad@example.org", "Jeunesse"),
+        },
     ],
 }
 
@@ -114,7 +131,7 @@ PAU_SEASON_2 = {
 @transaction.atomic
 def load_demo_irritants(log=lambda message: None):
     """Create the demo irritants once; a call that already has irritants is left alone."""
-    created = 0
+    created = []
     for batch in (VAR_2018, PAU_SEASON_2):
         call = CallForIrritantsPage.objects.filter(url_path=batch["call"]).first()
         if call is None or call.irritants.exists():
@@ -124,10 +141,16 @@ def load_demo_irritants(log=lambda message: None):
             call.publish_results = True
             call.save_revision().publish()
         for item in batch["irritants"]:
-            created += _create(call, territory, batch, item)
+            created.append(_create(call, territory, batch, item))
     if created:
-        log(f"  + {created} irritants")
-    return created
+        log(f"  + {len(created)} irritants")
+    # The follow-up links exist only in emails: the demo prints those of the irritants that
+    # still have one (manage.py followup_link REFERENCE issues a new one at any time).
+    for irritant in created:
+        link = issue_followup_link(irritant)
+        if link:
+            log(f"    {irritant.reference} ({irritant.status}): {link}")
+    return len(created)
 
 
 def _create(call, territory, batch, item):
@@ -135,7 +158,7 @@ def _create(call, territory, batch, item):
     submitted = (
         timezone.make_aware(datetime.datetime.combine(batch["submitted"], datetime.time(10)))
         if batch["submitted"]
-        else now - datetime.timedelta(days=5)
+        else now - datetime.timedelta(days=item.get("days_ago", 5))
     )
     name, email, service = item.get("submitter", ("", "", ""))
     scores = item.get("scores", (None, None, None))
@@ -162,6 +185,9 @@ def _create(call, territory, batch, item):
         public_answer=item.get("answer", ""),
         answered_at=submitted + datetime.timedelta(days=40) if item.get("answer") else None,
         project=project,
+        # What its agent knows of the project already: the next publication tells what is new.
+        notified_project_phase=project.current_phase if project else "",
+        notified_project_decisions=project.decisions.count() if project else None,
     )
     # auto_now_add ignores a value given at creation.
     Irritant.objects.filter(pk=irritant.pk).update(submitted_at=submitted)
@@ -174,4 +200,6 @@ def _create(call, territory, batch, item):
         StatusChange.objects.create(
             irritant=irritant, from_status=Status.UNDER_REVIEW, to_status=item["status"]
         )
-    return 1
+    # auto_now_add again: the history is dated from the submission, not from the demo's load.
+    StatusChange.objects.filter(irritant=irritant).update(changed_at=submitted)
+    return irritant
