@@ -321,6 +321,7 @@ TERRITORIES = [
         "kind": "departement",
         "display_name": "Var — Startups de territoire",
         "contact_email": "incubateur@var.example",
+        "agent_email_domains": "var.example\ndepartement83.example",
         "footer_text": (
             "L'incubateur des startups de territoire est un service du Département du Var."
         ),
@@ -774,6 +775,9 @@ TERRITORIES = [
         "kind": "agglomeration",
         "display_name": "Pau Béarn Pyrénées — Startups de territoire",
         "contact_email": "incubateur@pau.example",
+        # None: the form takes any address, and the identity screen warns about it (the
+        # suite's live and browser tests submit to Pau's call).
+        "agent_email_domains": "",
         "footer_text": "Un programme de la Communauté d'agglomération Pau Béarn Pyrénées pour "
         "améliorer les services publics du quotidien.",
         "social_links": [
@@ -1166,6 +1170,7 @@ TERRITORIES = [
         "kind": "region",
         "display_name": "Grand Est — Startups de territoire",
         "contact_email": "intrapreneuriat@grandest.example",
+        "agent_email_domains": "grandest.example",
         "footer_text": "Le dispositif d'intrapreneuriat numérique fait partie de la stratégie "
         "Smart Région du Grand Est.",
         "social_links": [
@@ -1379,6 +1384,7 @@ TERRITORIES = [
         "kind": "departement",
         "display_name": "Pas-de-Calais — Startups de territoire",
         "contact_email": "incubateur@pasdecalais.example",
+        "agent_email_domains": "pasdecalais.example",
         "footer_text": "Les startups de territoire du Pas-de-Calais sont portées par des agents du "
         "Département.",
         "social_links": [

@@ -231,6 +231,7 @@ class DemoLoader:
             settings = TerritorySettings.for_site(home.get_site())
             settings.display_name = data["display_name"]
             settings.contact_email = data["contact_email"]
+            settings.agent_email_domains = data["agent_email_domains"]
             settings.footer_text = data["footer_text"]
             settings.social_links = json.dumps(
                 [{"type": "link", "value": link} for link in data["social_links"]]

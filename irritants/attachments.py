@@ -15,6 +15,9 @@ from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+# How many files one submission may carry (the request size guard counts on it too).
+IRRITANTS_MAX_ATTACHMENTS = 3
+
 
 class PrivateStorage(FileSystemStorage):
     """Files under IRRITANTS_PRIVATE_ROOT, read at each use (tests point it elsewhere)."""
@@ -135,3 +138,12 @@ def validate_attachment(upload):
             % {"extension": extension},
             code="disguised",
         )
+
+
+def delete_files(irritant):
+    """Erase an irritant's attachments, files and records (the purge of personal data)."""
+    for attachment in irritant.attachments.all():
+        # At once, as the purge promises; deleting a record alone waits for the commit
+        # (irritants/signals.py).
+        attachment.file.delete(save=False)
+        attachment.delete()

@@ -18,6 +18,7 @@ from territories.models import Territory, TerritorySettings
 from territories.permissions import reviewers_of
 
 from . import followup, notifications
+from .attachments import delete_files
 from .models import TRANSITIONS, Irritant, Status, StatusChange
 
 # Submitting ----------------------------------------------------------------------------
@@ -36,6 +37,7 @@ def submit_irritant(call, form):
         irritant.consent_at = timezone.now()
         token = followup.issue_token(irritant)
         irritant.save()
+        form.save_m2m()  # its attachments
         StatusChange.objects.create(irritant=irritant, to_status=irritant.status)
     send_acknowledgement(irritant, token)
     notify_publishers(irritant)
@@ -205,8 +207,7 @@ def purge_expired(now=None):
 
 
 def anonymise(irritant, now):
-    if irritant.attachment:
-        irritant.attachment.delete(save=False)
+    delete_files(irritant)
     irritant.submitter_name = ""
     irritant.submitter_email = ""
     irritant.submitter_service = ""
@@ -215,7 +216,6 @@ def anonymise(irritant, now):
     irritant.anonymised_at = now
     irritant.save(
         update_fields=[
-            "attachment",
             "submitter_name",
             "submitter_email",
             "submitter_service",

@@ -11,7 +11,7 @@ from pagecache import registry as pagecache
 from projects.models import ProjectPage
 
 from . import notifications
-from .models import Irritant, Status, StatusChange
+from .models import Irritant, IrritantAttachment, Status, StatusChange
 
 
 @receiver(pre_delete, sender=Irritant)
@@ -26,11 +26,12 @@ def reopen_its_duplicates(sender, instance, **kwargs):
         )
 
 
-@receiver(post_delete, sender=Irritant)
-def delete_its_attachment(sender, instance, **kwargs):
-    # Personal data: the file goes with the record, once the deletion is committed.
-    if instance.attachment:
-        storage, name = instance.attachment.storage, instance.attachment.name
+@receiver(post_delete, sender=IrritantAttachment)
+def delete_its_file(sender, instance, **kwargs):
+    # Personal data: the file goes with the record (deleted alone, by the purge, or with its
+    # irritant), once the deletion is committed.
+    if instance.file:
+        storage, name = instance.file.storage, instance.file.name
         transaction.on_commit(lambda: storage.delete(name))
 
 
@@ -44,3 +45,4 @@ def tell_agents_their_project_moved_on(sender, instance, **kwargs):
 # irritant it was born from.
 pagecache.territory_content(Irritant)
 count_in_backups("irritants", Irritant)
+count_in_backups("irritant attachments", IrritantAttachment)

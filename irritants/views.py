@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from home.privacy import is_public
-from territories.models import Territory
+from territories.models import Territory, TerritorySettings
 from territories.scope import site_for_request
 
 from . import followup, notifications, ratelimit
@@ -34,6 +34,8 @@ def call_page(request, page):
     """GET shows the call (with its form while it is open); POST receives a submission."""
     territory = Territory.of_page(page)
     months = retention_months(territory) if territory else None
+    # The addresses the form accepts (territories/email_domains.py).
+    domains = TerritorySettings.for_site(territory.site).email_domains if territory else []
     context = {
         "results": call_results(page) if page.publish_results else None,
         "retention_months": months,
@@ -41,23 +43,25 @@ def call_page(request, page):
     is_open = page.status == CallStatus.OPEN and territory is not None
     if request.method != "POST":
         if is_open:
-            context["form"] = IrritantForm(retention_months=months)
+            context["form"] = IrritantForm(retention_months=months, email_domains=domains)
         return _render(page, request, context)
 
     if not is_open:
         # Nothing is stored; what was typed is shown back so that it is not lost.
         context.update(
             refusal=_("This call is not open: your irritant was not recorded."),
-            typed=IrritantForm(data=request.POST, retention_months=months),
+            typed=IrritantForm(data=request.POST, retention_months=months, email_domains=domains),
         )
         return _render(page, request, context, status=403)
 
-    form = IrritantForm(data=request.POST, files=request.FILES, retention_months=months)
+    form = IrritantForm(
+        data=request.POST, files=request.FILES, retention_months=months, email_domains=domains
+    )
     if form.is_spam:
         # A robot, or a browser's autofill: nothing is stored, the text is shown back.
         context.update(
             refusal=_("Your submission could not be accepted. Check the form and send it again."),
-            form=_unbound_copy(request, months),
+            form=_unbound_copy(request, months, domains),
         )
         return _render(page, request, context, status=400)
     if not form.is_valid():
@@ -71,7 +75,7 @@ def call_page(request, page):
                 "Too many submissions from your connection in a short time. Nothing was "
                 "recorded: please try again in an hour. What you typed is still below."
             ),
-            form=_unbound_copy(request, months),
+            form=_unbound_copy(request, months, domains),
         )
         return _render(page, request, context, status=429)
 
@@ -81,10 +85,10 @@ def call_page(request, page):
     return redirect(f"{received}?ref={token}")
 
 
-def _unbound_copy(request, months):
+def _unbound_copy(request, months, domains):
     """The form filled with what was posted, without errors and without the honeypot."""
     typed = {name: value for name, value in request.POST.items() if name != "website"}
-    return IrritantForm(initial=typed, retention_months=months)
+    return IrritantForm(initial=typed, retention_months=months, email_domains=domains)
 
 
 def confirmation(request, page):

@@ -25,7 +25,7 @@ from wagtail.log_actions import log
 
 from .filters import IrritantFilterSet
 from .forms import PROBLEM_FIELDS, SUBMITTER_FIELDS, IrritantReviewForm
-from .models import Irritant
+from .models import Irritant, IrritantAttachment
 from .panels import ReadOnlyPanel
 from .permissions import permission_policy
 from .services import create_project, review_irritant
@@ -140,16 +140,19 @@ class CreateProjectView(View):
         return redirect("irritants:edit", irritant.pk)
 
 
-def attachment(request, pk):
-    irritant = get_object_or_404(Irritant, pk=pk)
-    if not irritant.attachment:
-        raise Http404
-    name = f"{irritant.reference}.{irritant.attachment.name.rsplit('.', 1)[-1]}"
+def attachment(request, attachment_id):
+    """One file of an irritant the user reviews (another territory's: 404, as in ``scoped``)."""
+    attachment = get_object_or_404(
+        IrritantAttachment.objects.select_related("irritant").filter(
+            irritant__in=Irritant.objects.visible_to(request.user)
+        ),
+        pk=attachment_id,
+    )
     try:
-        content = irritant.attachment.open("rb")
+        content = attachment.file.open("rb")
     except FileNotFoundError as error:  # e.g. a database restored without its files
         raise Http404 from error
-    return FileResponse(content, as_attachment=True, filename=name)
+    return FileResponse(content, as_attachment=True, filename=attachment.download_name())
 
 
 class IrritantViewSet(ModelViewSet):
@@ -178,7 +181,7 @@ class IrritantViewSet(ModelViewSet):
         "reference",
         "submitted_at",
         "call",
-        *(name for name in PROBLEM_FIELDS if name != "attachment"),
+        *(name for name in PROBLEM_FIELDS if name != "attachments"),
         "get_status_display",
         "score",
         "public_answer",
@@ -217,5 +220,10 @@ class IrritantViewSet(ModelViewSet):
                 scoped(CreateProjectView.as_view(), action="change"),
                 name="create_project",
             ),
-            path("attachment/<int:pk>/", scoped(attachment, action="view"), name="attachment"),
+            # An attachment's id, not an irritant's: the view scopes it to the territory.
+            path(
+                "attachment/<int:attachment_id>/",
+                scoped(attachment, action="view"),
+                name="attachment",
+            ),
         ]

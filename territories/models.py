@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -17,6 +18,7 @@ from home.blocks import footer_link_blocks, key_figure_blocks
 from home.models import SiteHomePage
 
 from .branding import DEFAULT_PRIMARY_COLOR, validate_primary_color
+from .email_domains import NoDomainWarning, normalise_domains, split_domains
 from .reference_forms import TerritorySettingsForm
 
 
@@ -113,6 +115,16 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, verbose_name=_("social links")
     )
+    agent_email_domains = models.TextField(
+        _("agents' email domains"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "The domains of your agents' work addresses, one per line or separated by commas, "
+            "for example “var.fr, departement83.fr”. The irritant form accepts only these "
+            "addresses and those of their subdomains (“social.var.fr”)."
+        ),
+    )
     irritant_retention_months = models.PositiveSmallIntegerField(
         _("retention of submitters' data (months)"),
         default=24,
@@ -131,7 +143,14 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
         FieldPanel("footer_text"),
         FieldPanel("footer_links"),
         FieldPanel("social_links"),
-        FieldPanel("irritant_retention_months"),
+        MultiFieldPanel(
+            [
+                FieldPanel("agent_email_domains", widget=forms.Textarea(attrs={"rows": 3})),
+                NoDomainWarning(),
+                FieldPanel("irritant_retention_months"),
+            ],
+            heading=_("Irritant form"),
+        ),
         InlinePanel(
             "translations",
             heading=_("In other languages"),
@@ -146,6 +165,18 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
     class Meta:
         verbose_name = _("site identity")
         verbose_name_plural = _("site identities")
+
+    def clean(self):
+        super().clean()
+        try:
+            self.agent_email_domains = normalise_domains(self.agent_email_domains)
+        except ValidationError as error:
+            raise ValidationError({"agent_email_domains": error}) from error
+
+    @property
+    def email_domains(self):
+        """The domains whose addresses the territory's public forms accept (none: any)."""
+        return split_domains(self.agent_email_domains)
 
 
 def other_languages():

@@ -11,6 +11,7 @@ import json
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail_localize.synctree import create_aliases_for_new_page
@@ -28,7 +29,7 @@ from projects.models import (
 )
 from projects.services import free_slug
 from territories.launch import launch
-from territories.models import Territory
+from territories.models import Territory, TerritorySettings
 from territories.permissions import network_group_name
 from territories.services import TerritorySpec, create_territory, section_of
 
@@ -167,14 +168,22 @@ def irritant_data(**overrides):
     }
 
 
-def submit_irritant(call, files=None, **fields):
+def submit_irritant(call, files=(), **fields):
     """An irritant submitted to ``call`` through the public form's service (acknowledgement
-    and publishers' emails included); ValueError with the form's errors if it is refused."""
+    and publishers' emails included); ValueError with the form's errors if it is refused.
+
+    ``files``: the uploads attached (a list). The agent's address is at the territory's first
+    agents' domain, if it lists any and ``submitter_email`` is not given.
+    """
     territory = Territory.of_page(call)
+    domains = TerritorySettings.for_site(territory.site).email_domains
+    if domains and "submitter_email" not in fields:
+        fields["submitter_email"] = f"camille.martin@{domains[0]}"
     form = IrritantForm(
         data=irritant_data(**fields),
-        files=files,
+        files=MultiValueDict({"attachments": list(files)}),
         retention_months=irritant_services.retention_months(territory),
+        email_domains=domains,
     )
     if not form.is_valid():
         raise ValueError(form.errors.as_json())

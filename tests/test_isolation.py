@@ -33,7 +33,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.operations import translate_object
 
 from home.models import ContentPage
-from irritants.models import CallForIrritantsPage, Irritant
+from irritants.models import CallForIrritantsPage, Irritant, IrritantAttachment
 from projects.models import ProjectPage
 from territories.members import invite
 from territories.models import Invitation, Territory, TerritorySettings
@@ -101,7 +101,7 @@ DIRECT_URLS = {
         "/admin/irritants/history/{irritant}/",
         "/admin/irritants/usage/{irritant}/",
         "/admin/irritants/create-project/{irritant}/",
-        "/admin/irritants/attachment/{irritant}/",
+        "/admin/irritants/attachment/{attachment}/",
     ],
     # Reusing a project that a third territory offers: only into one's own projects index.
     "reuse destination": [
@@ -251,7 +251,9 @@ class TerritoryObjects:
             submitter_email="agent@example.org",
             submitter_service="Service",
             consent_at=timezone.now(),
-            attachment=ContentFile(b"%PDF-1.4 temoin", name="temoin.pdf"),
+        )
+        self.attachment = IrritantAttachment.objects.create(
+            irritant=self.irritant, file=ContentFile(b"%PDF-1.4 temoin", name="temoin.pdf")
         )
         # An entry in the site history, which must stay within the territory.
         log(instance=self.irritant, action="wagtail.edit", user=author)
@@ -274,6 +276,7 @@ class TerritoryObjects:
             collection=self.territory.collection_id,
             site=self.territory.site_id,
             irritant=self.irritant.pk,
+            attachment=self.attachment.pk,
             workflow=self.territory.workflow_id,
             task=self.territory.workflow.tasks.first().pk,
             publishers=self.territory.publishers_id,
@@ -295,6 +298,7 @@ class TerritoryObjects:
             document=self.document.pk,
             site=self.territory.site_id,
             irritant=self.irritant.pk,
+            attachment=self.attachment.pk,
             shareable=ProjectPage.objects.get(slug="lapins", shareable=True).pk,
             territory=self.territory.pk,
             author=self.author.pk,

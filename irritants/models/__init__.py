@@ -1,3 +1,4 @@
+from .attachments import IrritantAttachment, attachment_file_path
 from .calls import CallForIrritantsPage, CallIndexPage, CallStatus
 from .irritants import (
     CRITERIA,
@@ -21,12 +22,14 @@ __all__ = [
     "CallIndexPage",
     "CallStatus",
     "Irritant",
+    "IrritantAttachment",
     "IrritantLogEntry",
     "RateLimitCounter",
     "Status",
     "StatusChange",
     "reviewed_territory_ids",
     # Named by the migrations.
+    "attachment_file_path",
     "attachment_path",
     "new_reference",
 ]

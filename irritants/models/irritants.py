@@ -10,8 +10,6 @@ from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from territories.models import Territory
 
-from ..attachments import private_storage
-
 
 class Status(models.TextChoices):
     RECEIVED = "received", _("Received")
@@ -113,9 +111,7 @@ class Irritant(models.Model):
         help_text=_("The service where the agent sees the problem."),
     )
     solution_idea = models.TextField(_("idea of a solution"), max_length=3000, blank=True)
-    attachment = models.FileField(
-        _("attachment"), upload_to=attachment_path, storage=private_storage, blank=True
-    )
+    # Its files: IrritantAttachment (models/attachments.py).
 
     # Personal data, erased by purge_irritants once the retention period is over.
     submitter_name = models.CharField(_("name"), max_length=120)

@@ -45,7 +45,7 @@ def test_any_post_gets_a_page_and_a_refusal_stores_nothing(
     settings.IRRITANTS_RATE_LIMIT = "100000/3600"
     payload = {**(irritant_data() if base else {}), **data}
     if upload is not None:
-        payload["attachment"] = upload
+        payload["attachments"] = upload
     before = Irritant.objects.count()
     response = post(client, call, payload)
     assert response.status_code in (302, 400)
@@ -81,7 +81,7 @@ def test_an_overlong_field_is_refused(client, call):
     ],
 )
 def test_a_disguised_or_unknown_file_is_refused(client, call, upload, message):
-    response = post(client, call, {**irritant_data(), "attachment": upload()})
+    response = post(client, call, {**irritant_data(), "attachments": upload()})
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Irritant.objects.exists()
@@ -90,7 +90,7 @@ def test_a_disguised_or_unknown_file_is_refused(client, call, upload, message):
 def test_an_oversized_file_is_refused(client, call, settings):
     settings.IRRITANTS_ATTACHMENT_MAX_BYTES = 1024
     big = SimpleUploadedFile("gros.pdf", b"%PDF-1.4\n" + b"0" * 2048)
-    response = post(client, call, {**irritant_data(), "attachment": big})
+    response = post(client, call, {**irritant_data(), "attachments": big})
     assert response.status_code == 400
     assert "trop volumineux" in response.content.decode()
     assert not Irritant.objects.exists()

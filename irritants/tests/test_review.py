@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def submitted(call):
     """One irritant submitted to the territory's open call, with an attachment."""
-    irritant = submit_irritant(call, files={"attachment": pdf_file()}, title='=HYPERLIEN("x")')
+    irritant = submit_irritant(call, files=[pdf_file()], title='=HYPERLIEN("x")')
     mail.outbox.clear()
     return irritant
 
@@ -70,7 +70,8 @@ def test_no_one_adds_an_irritant_in_the_admin(client, publisher, admin_client):
 def test_the_review_follows_the_statuses_and_records_who_and_when(client, submitted, publisher):
     client.force_login(publisher)
     page = client.get(f"/admin/irritants/edit/{submitted.pk}/").content.decode()
-    assert "Camille Martin" in page and "Télécharger la pièce jointe" in page
+    attachment_url = f"/admin/irritants/attachment/{submitted.attachments.get().pk}/"
+    assert "Camille Martin" in page and attachment_url in page
 
     # Received cannot jump to selected: the choice is not even offered.
     assert 'value="selected"' not in page
@@ -172,12 +173,13 @@ def test_filters_and_search(client, submitted, publisher):
 
 def test_the_attachment_is_for_the_reviewers_only(client, submitted, publisher):
     client.force_login(publisher)
-    response = client.get(f"/admin/irritants/attachment/{submitted.pk}/")
+    url = f"/admin/irritants/attachment/{submitted.attachments.get().pk}/"
+    response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert submitted.reference in response["Content-Disposition"]
     client.logout()
-    assert client.get(f"/admin/irritants/attachment/{submitted.pk}/").status_code == 302
+    assert client.get(url).status_code == 302
 
 
 def test_create_a_project_linked_both_ways(client, submitted, publisher):
@@ -230,7 +232,7 @@ def test_purge_erases_personal_data_past_the_retention_period(submitted, setting
     Irritant.objects.filter(pk=submitted.pk).update(
         submitted_at=submitted.submitted_at.replace(year=submitted.submitted_at.year - 3)
     )
-    path = submitted.attachment.path
+    path = submitted.attachments.get().file.path
     out = io.StringIO()
     call_command("purge_irritants", stdout=out)
     assert (
@@ -240,7 +242,7 @@ def test_purge_erases_personal_data_past_the_retention_period(submitted, setting
     submitted.refresh_from_db()
     assert submitted.is_anonymised
     assert (submitted.submitter_name, submitted.submitter_email) == ("", "")
-    assert not submitted.attachment
+    assert not submitted.attachments.exists()
     assert not os.path.exists(path)
     assert submitted.problem  # the problem itself stays for the record
 
@@ -289,7 +291,7 @@ def test_deleting_an_irritant_removes_its_file_and_reopens_its_duplicates(
             if key not in ("consent", "website")
         },
     )
-    path = submitted.attachment.path
+    path = submitted.attachments.get().file.path
     client.force_login(publisher)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/irritants/delete/{submitted.pk}/")
@@ -319,7 +321,7 @@ def test_a_group_without_the_permission_gets_nothing(client, submitted, publishe
     )
     client.force_login(publisher)
     for response in (
-        client.get(f"/admin/irritants/attachment/{submitted.pk}/"),
+        client.get(f"/admin/irritants/attachment/{submitted.attachments.get().pk}/"),
         client.post(f"/admin/irritants/create-project/{submitted.pk}/"),
     ):
         # Wagtail turns a refusal into a redirect to the dashboard, with a message.

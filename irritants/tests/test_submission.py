@@ -66,13 +66,14 @@ def test_missing_fields_keep_what_was_typed_and_say_what_to_fix(client, call):
 
 @pytest.mark.parametrize("upload", [pdf_file, png_file, docx_file])
 def test_an_attachment_of_an_accepted_kind_is_kept_privately(client, call, upload, settings):
-    response = post(client, call, {**irritant_data(), "attachment": upload()})
+    response = post(client, call, {**irritant_data(), "attachments": upload()})
     assert response.status_code == 302
     irritant = Irritant.objects.get()
-    path = irritant.attachment.path
+    attachment = irritant.attachments.get().file
+    path = attachment.path
     assert path.startswith(str(settings.IRRITANTS_PRIVATE_ROOT))
     assert not path.startswith(str(settings.MEDIA_ROOT))
-    assert irritant.attachment.read()[:2] in (b"%P", b"\x89P", b"PK")
+    assert attachment.read()[:2] in (b"%P", b"\x89P", b"PK")
 
 
 def test_a_closed_call_refuses_and_shows_back_what_was_typed(client, territory):
@@ -114,7 +115,7 @@ def test_line_breaks_are_kept_in_long_texts(client, call, publisher):
 
 
 def test_a_lost_attachment_is_announced(client, call):
-    response = post(client, call, {**irritant_data(title=""), "attachment": pdf_file()})
+    response = post(client, call, {**irritant_data(title=""), "attachments": pdf_file()})
     assert response.status_code == 400
     assert "Votre document n’a pas été conservé" in response.content.decode()
 

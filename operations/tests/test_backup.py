@@ -24,6 +24,7 @@ COMPARED = [
     "wagtaildocs.document",
     "irritants.irritant",
     "irritants.statuschange",
+    "irritants.irritantattachment",
 ]
 
 ADD_MEDIA = """
@@ -32,7 +33,7 @@ from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from irritants.models import Irritant
+from irritants.models import Irritant, IrritantAttachment
 from territories.models import Territory
 from django.utils import timezone
 buffer = io.BytesIO(); PILImage.new("RGB", (16, 16), "teal").save(buffer, "PNG")
@@ -41,10 +42,11 @@ Image.objects.create(title="Sauvegarde", file=ContentFile(buffer.getvalue(), "s.
                      collection=var.collection)
 Document.objects.create(title="Sauvegarde", file=ContentFile(b"%PDF-1.4 s", "s.pdf"),
                         collection=var.collection)
-Irritant.objects.create(territory=var, title="Sauvegardé", problem="p", consequences="c",
-    people_affected="a", service="s", submitter_name="n", submitter_email="n@example.org",
-    submitter_service="s", consent_at=timezone.now(),
-    attachment=ContentFile(b"%PDF-1.4 piece", "piece.pdf"))
+irritant = Irritant.objects.create(territory=var, title="Sauvegardé", problem="p",
+    consequences="c", people_affected="a", service="s", submitter_name="n",
+    submitter_email="n@example.org", submitter_service="s", consent_at=timezone.now())
+IrritantAttachment.objects.create(irritant=irritant,
+                                  file=ContentFile(b"%PDF-1.4 piece", "piece.pdf"))
 """
 
 

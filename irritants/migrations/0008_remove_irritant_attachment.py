@@ -1,0 +1,14 @@
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("irritants", "0007_irritant_attachments"),
+    ]
+
+    operations = [
+        migrations.RemoveField(
+            model_name="irritant",
+            name="attachment",
+        ),
+    ]
