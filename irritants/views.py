@@ -16,9 +16,10 @@ from territories.scope import site_for_request
 
 from . import followup, notifications, ratelimit
 from .forms import IrritantForm
-from .models import CallStatus
+from .models import CallStatus, Irritant
 from .queries import call_results
 from .services import retention_months, submit_irritant
+from .similar import similar_to
 
 CONFIRMATION_SALT = "irritants.confirmation"
 CONFIRMATION_MAX_AGE = 24 * 3600
@@ -99,11 +100,20 @@ def confirmation(request, page):
         )
     except signing.BadSignature:
         return redirect(page.get_url(request))
-    return page.render(
+    # « Déjà résolu ailleurs ? », from what the agent typed: computed now, never cached.
+    irritant = Irritant.objects.filter(reference=reference).first()
+    response = page.render(
         request,
         template="irritants/confirmation.html",
-        context_overrides={"reference": reference},
+        context_overrides={
+            "reference": reference,
+            "similar": similar_to(irritant) if irritant else [],
+        },
     )
+    response["Cache-Control"] = "private, no-store"
+    # The address holds the token; the list links to other sites.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 # The agent's follow-up page -----------------------------------------------------------

@@ -29,6 +29,7 @@ from .models import Irritant, IrritantAttachment
 from .panels import ReadOnlyPanel
 from .permissions import permission_policy
 from .services import create_project, review_irritant
+from .similar import SimilarProjectsPanel
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -192,6 +193,7 @@ class IrritantViewSet(ModelViewSet):
     edit_handler = ObjectList(
         [
             ReadOnlyPanel("irritants/admin/submission_panel.html", heading=_("The submission")),
+            SimilarProjectsPanel(heading=_("Already solved elsewhere?")),
             MultiFieldPanel(
                 [FieldPanel("status"), FieldPanel("duplicate_of")], heading=_("Status")
             ),
