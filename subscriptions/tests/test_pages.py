@@ -73,3 +73,11 @@ def test_the_dashboard_panel_costs_one_query(territory, django_assert_num_querie
         subscription(f"x{number}@example.org", territory)
     with django_assert_num_queries(1):
         assert panel.get_items(user)["count"] == 3
+
+
+def test_backups_count_the_subscriptions(territory):
+    from operations.backup import counts
+
+    before = counts()["subscriptions"]
+    subscription("a@example.org", territory)
+    assert counts()["subscriptions"] == before + 1
