@@ -75,6 +75,7 @@ def test_a_declared_length_over_the_limit_gets_413_without_the_body_being_read(c
     assert '<html lang="fr">' in html
     assert 'name="robots" content="noindex"' in html
     assert f'href="{url}"' in html  # back to the form
+    assert "--color-primary" in html  # in the territory's colours
 
 
 def test_four_full_attachments_are_refused_and_nothing_is_stored(client, call):
