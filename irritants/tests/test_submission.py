@@ -117,7 +117,8 @@ def test_line_breaks_are_kept_in_long_texts(client, call, publisher):
 def test_a_lost_attachment_is_announced(client, call):
     response = post(client, call, {**irritant_data(title=""), "attachments": pdf_file()})
     assert response.status_code == 400
-    assert "Votre document n’a pas été conservé" in response.content.decode()
+    # The page says the documents must be chosen again (browsers cannot keep them).
+    assert response.context["reattach"] is True
 
 
 def test_the_rate_limit_refuses_and_keeps_the_text(client, call, settings):
