@@ -7,7 +7,7 @@ itself is only in the acknowledgement: its key is not stored, so later emails po
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home.privacy import is_public
 from projects.models import ProjectDecision
@@ -21,8 +21,9 @@ OUTCOMES = {Status.SELECTED, Status.NOT_SELECTED, Status.DUPLICATE}
 
 
 def _subject(text, **values):
+    """``text``, marked with gettext_lazy where it is written, in the site's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _(text) % values
+        return str(text) % values
 
 
 def _email(irritant, subject, template, **context):
@@ -37,7 +38,8 @@ def _email(irritant, subject, template, **context):
 
 def send_acknowledgement(irritant, token, retention_months):
     subject = _subject(
-        "Your irritant has been received (%(reference)s)", reference=irritant.reference
+        gettext_lazy("Your irritant has been received (%(reference)s)"),
+        reference=irritant.reference,
     )
     message = _email(
         irritant,
@@ -56,9 +58,13 @@ def send_review_update(irritant, *, status_changed, answer_changed):
     if not (status_changed or answer_changed) or not irritant.may_be_notified:
         return 0
     if answer_changed:
-        subject = _subject("Answer to your irritant %(reference)s", reference=irritant.reference)
+        subject = _subject(
+            gettext_lazy("Answer to your irritant %(reference)s"), reference=irritant.reference
+        )
     else:
-        subject = _subject("News of your irritant %(reference)s", reference=irritant.reference)
+        subject = _subject(
+            gettext_lazy("News of your irritant %(reference)s"), reference=irritant.reference
+        )
     message = _email(
         irritant,
         subject,
@@ -73,7 +79,7 @@ def send_project_created(irritant):
     if not irritant.may_be_notified:
         return 0
     subject = _subject(
-        "A project is being prepared from your irritant %(reference)s",
+        gettext_lazy("A project is being prepared from your irritant %(reference)s"),
         reference=irritant.reference,
     )
     return send_emails([_email(irritant, subject, "irritants/emails/project_created.txt")])
@@ -132,7 +138,7 @@ def _send_project_news(page, groups, latest_decision):
         irritant = group[0][0]
         news = set().union(*(item[1] for item in group))
         subject = _subject(
-            "News of the project born from your irritant: %(title)s", title=page.title
+            gettext_lazy("News of the project born from your irritant: %(title)s"), title=page.title
         )
         messages.append(
             _email(

@@ -149,13 +149,15 @@ def create_project(irritant, user):
         raise PermissionDenied
     with translation.override(settings.LANGUAGE_CODE):
         solution = irritant.solution_idea or _("To be written by the team.")
+        consequences_label = _("Consequences for users:")
+        affected_label = _("Users affected:")
         project = ProjectPage(
             title=irritant.title,
             slug=slugify(irritant.title)[:80].strip("-") or irritant.reference.lower(),
             pitch=irritant.title[:200],
             problem=_as_rich_text(
-                f"{irritant.problem}\n{_('Consequences for users:')} {irritant.consequences}"
-                f"\n{_('Users affected:')} {irritant.people_affected}"
+                f"{irritant.problem}\n{consequences_label} {irritant.consequences}"
+                f"\n{affected_label} {irritant.people_affected}"
             ),
             solution=_as_rich_text(solution),
             sponsor_service=irritant.service,
