@@ -1,6 +1,7 @@
 """The public side of a call: the form, the submission and its confirmation; the agent's
 follow-up page and the link that stops the emails."""
 
+from django.conf import settings
 from django.core import signing
 from django.http import Http404
 from django.middleware.csrf import CsrfViewMiddleware
@@ -11,10 +12,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from home.privacy import is_public
+from operations import ratelimit
 from territories.models import Territory, TerritorySettings
 from territories.scope import site_for_request
 
-from . import followup, notifications, ratelimit
+from . import followup, notifications
 from .forms import IrritantForm
 from .models import CallStatus, Irritant
 from .queries import call_results
@@ -70,7 +72,7 @@ def call_page(request, page):
         context.update(form=form, reattach=bool(request.FILES))
         return _render(page, request, context, status=400)
     # Only complete submissions count: agents behind one address who mistype are not blocked.
-    if not ratelimit.allow("irritants", request):
+    if not ratelimit.allow("irritants", request, settings.IRRITANTS_RATE_LIMIT):
         context.update(
             refusal=_(
                 "Too many submissions from your connection in a short time. Nothing was "

@@ -318,11 +318,20 @@ IRRITANTS_ATTACHMENT_MAX_BYTES = int(
 # Django refuses (400) a request with more file parts than this. The irritant form takes 3
 # (irritants/attachments.py) and explains itself up to here; the admin uploads one at a time.
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
-# Submissions per client address: "attempts/seconds".
+# Submissions, and subscription requests, per client address: "attempts/seconds".
 IRRITANTS_RATE_LIMIT = os.environ.get("IRRITANTS_RATE_LIMIT", "10/3600")
-if not re.fullmatch(r"[1-9][0-9]*/[1-9][0-9]*", IRRITANTS_RATE_LIMIT):
+SUBSCRIPTIONS_RATE_LIMIT = os.environ.get("SUBSCRIPTIONS_RATE_LIMIT", "10/3600")
+for name, rate in (
+    ("IRRITANTS_RATE_LIMIT", IRRITANTS_RATE_LIMIT),
+    ("SUBSCRIPTIONS_RATE_LIMIT", SUBSCRIPTIONS_RATE_LIMIT),
+):
+    if not re.fullmatch(r"[1-9][0-9]*/[1-9][0-9]*", rate):
+        raise ImproperlyConfigured(f"{name}={rate!r}: write attempts/seconds, like 10/3600.")
+# The hour (local time, 0-23) after which the daily digests of news go out.
+SUBSCRIPTIONS_DIGEST_HOUR = int(os.environ.get("SUBSCRIPTIONS_DIGEST_HOUR", "7"))
+if not 0 <= SUBSCRIPTIONS_DIGEST_HOUR <= 23:
     raise ImproperlyConfigured(
-        f"IRRITANTS_RATE_LIMIT={IRRITANTS_RATE_LIMIT!r}: write attempts/seconds, like 10/3600."
+        f"SUBSCRIPTIONS_DIGEST_HOUR={SUBSCRIPTIONS_DIGEST_HOUR}: an hour from 0 to 23."
     )
 
 # Reverse proxies (load balancer, CDN) in front of gunicorn that append the client's address

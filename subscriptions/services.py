@@ -54,7 +54,6 @@ RESEND_INTERVAL = timedelta(minutes=10)
 # News first published longer ago than this are not sent (a scheduler stopped for a while
 # does not send stale news when it restarts).
 LOOKBACK = timedelta(days=3)
-DEFAULT_DIGEST_HOUR = 7
 
 
 class LinkError(Exception):
@@ -66,7 +65,7 @@ class LinkError(Exception):
 
 
 def digest_hour():
-    return getattr(settings, "SUBSCRIPTIONS_DIGEST_HOUR", DEFAULT_DIGEST_HOUR)
+    return settings.SUBSCRIPTIONS_DIGEST_HOUR
 
 
 def normalised_email(email):

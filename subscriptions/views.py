@@ -7,6 +7,7 @@ addresses are outside the page cache (PAGECACHE_EXCLUDED_PREFIXES); every answer
 (``no-store``, no referrer: the confirmation and unsubscribe links carry a token).
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from operations import ratelimit
 from projects.models import ProjectPage
 from territories.scope import site_for_request
 
-from . import ratelimit, services
+from . import services
 from .forms import SubscribeForm
 
 
@@ -57,7 +59,7 @@ def subscribe(request):
     if request.method == "POST":
         form = SubscribeForm(request.POST)
         if form.is_valid():
-            if ratelimit.allow("subscribe", request):
+            if ratelimit.allow("subscribe", request, settings.SUBSCRIPTIONS_RATE_LIMIT):
                 services.subscribe(
                     followed, form.cleaned_data["email"], form.cleaned_data["frequency"]
                 )

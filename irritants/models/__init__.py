@@ -12,7 +12,6 @@ from .irritants import (
     new_reference,
     reviewed_territory_ids,
 )
-from .ratelimit import RateLimitCounter
 
 __all__ = [
     "CRITERIA",
@@ -24,7 +23,6 @@ __all__ = [
     "Irritant",
     "IrritantAttachment",
     "IrritantLogEntry",
-    "RateLimitCounter",
     "Status",
     "StatusChange",
     "reviewed_territory_ids",

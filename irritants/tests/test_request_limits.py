@@ -8,6 +8,7 @@ import hashlib
 import io
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.utils import timezone
@@ -15,10 +16,11 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
-from irritants import ratelimit
 from irritants.attachments import IRRITANTS_MAX_ATTACHMENTS
 from irritants.middleware import TEXT_ALLOWANCE, request_size_limit
-from irritants.models import Irritant, RateLimitCounter
+from irritants.models import Irritant
+from operations import ratelimit
+from operations.models import RateLimitCounter
 from testing import irritant_data
 
 from .helpers import address, post
@@ -165,7 +167,8 @@ def test_the_admins_image_upload_is_not_limited(client, django_user_model):
 
 
 def attempt(address="203.0.113.7"):
-    return ratelimit.allow("test", RequestFactory().post("/", REMOTE_ADDR=address))
+    request = RequestFactory().post("/", REMOTE_ADDR=address)
+    return ratelimit.allow("test", request, django_settings.IRRITANTS_RATE_LIMIT)
 
 
 def test_without_redis_the_count_is_in_the_database_without_the_address(settings):

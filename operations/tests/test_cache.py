@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from irritants import ratelimit
 from operations import cache as tolerant
+from operations import ratelimit
 from operations.health import run_checks
 from tests.live.services import RedisServer
 

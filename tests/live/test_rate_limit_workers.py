@@ -89,7 +89,9 @@ def submit(server, title):
     boundary = uuid.uuid4().hex
     body = (
         b"".join(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+            ).encode()
             for name, value in fields.items()
         )
         + f"--{boundary}--\r\n".encode()

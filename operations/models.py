@@ -1,4 +1,4 @@
-"""The counters of the submission rate limit when no Redis is shared by the workers."""
+"""The counters of the forms' rate limit (ratelimit.py) when no Redis is shared by the workers."""
 
 from django.db import models
 

@@ -3,7 +3,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("irritants", "0007_irritant_attachments"),
+        ("irritants", "0006_irritant_attachments"),
     ]
 
     operations = [

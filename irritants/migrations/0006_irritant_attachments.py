@@ -37,7 +37,7 @@ def move_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("irritants", "0006_rate_limit_counters"),
+        ("irritants", "0005_followup"),
     ]
 
     operations = [

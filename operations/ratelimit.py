@@ -1,4 +1,5 @@
-"""A fixed-window rate limit per client address, counted where every gunicorn worker sees it.
+"""A fixed-window rate limit per client address, counted where every gunicorn worker sees it:
+the irritant form and the subscription form use it, each under its own scope and rate.
 
 With Redis (REDIS_URL), the count lives in Django's default cache. When Redis is down the
 cache behaves as a miss (operations/cache.py): every attempt then counts as the first and the
@@ -6,7 +7,7 @@ limit fails open, so agents can still report an irritant; the cache logs the out
 
 Without Redis the default cache is each process's own memory, where every worker would count
 alone (and allow workers × the limit): the count then lives in the database
-(RateLimitCounter), which the submission needs anyway. One row per address and scope, keyed by
+(RateLimitCounter), which the form needs anyway. One row per address and scope, keyed by
 a hash so that no address is stored; expired rows are deleted as others are written.
 """
 
@@ -19,8 +20,7 @@ from django.db import transaction
 from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
-from operations.clients import client_address
-
+from .clients import client_address
 from .models import RateLimitCounter
 
 # Caches whose content other processes do not see.
@@ -38,9 +38,10 @@ def parse_rate(rate):
     return int(count), int(seconds)
 
 
-def allow(scope, request):
-    """Count one attempt from the request's address; False once the limit is passed."""
-    limit, window = parse_rate(settings.IRRITANTS_RATE_LIMIT)
+def allow(scope, request, rate):
+    """Count one attempt from the request's address under ``scope``; False once ``rate``
+    ("attempts/seconds") is passed."""
+    limit, window = parse_rate(rate)
     key = f"ratelimit:{scope}:{client_address(request)}"
     if settings.CACHES["default"]["BACKEND"] in PROCESS_LOCAL_CACHES:
         attempts = count_in_database(key, window)
