@@ -8,7 +8,9 @@ Used by tests/live/conftest.py and by `make load` (tests/live/load.py).
 import email
 import email.policy
 import glob
+import http.client
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -17,7 +19,9 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
@@ -257,3 +261,73 @@ def get(server, path, host="localhost", timeout=10, method="GET", headers=None):
         return error.code, error.read(), error.headers
     except OSError:
         return None, b"", {}
+
+
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CSRF_COOKIE = re.compile(r"csrftoken=([^;]+)")
+
+
+def exchange(server, method, address, body=b"", headers=None, host=CALL_HOST):
+    """(status, body, headers) of one request. ``address`` is a path on ``host``, or a full
+    address of a demo site (as emails carry them), sent to this server with its host name."""
+    parts = urlsplit(address)
+    if parts.netloc:
+        host = parts.hostname
+        address = parts.path + (f"?{parts.query}" if parts.query else "")
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:
+        connection.request(
+            method, address, body, {"Host": f"{host}:{server.port}", **(headers or {})}
+        )
+        response = connection.getresponse()
+        return response.status, response.read(), response.headers
+    finally:
+        connection.close()
+
+
+def post_form(server, address, fields, host=CALL_HOST):
+    """GET the page's form, then POST ``fields`` (multipart) with its CSRF token, as a browser
+    does: (status, body, headers) of the POST."""
+    status, html, headers = exchange(server, "GET", address, host=host)
+    assert status == 200, (status, address)
+    token, extra = CSRF_TOKEN.search(html.decode()), {}
+    if token:  # a form without one (a one-click unsubscription) is posted as it is
+        fields = {"csrfmiddlewaretoken": token.group(1), **fields}
+        # The cookie is Secure in production: sent back by hand on plain HTTP.
+        extra["Cookie"] = "csrftoken=" + CSRF_COOKIE.search(headers["Set-Cookie"]).group(1)
+    boundary = uuid.uuid4().hex
+    body = (
+        b"".join(
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+            ).encode()
+            for name, value in fields.items()
+        )
+        + f"--{boundary}--\r\n".encode()
+    )
+    content_type = f"multipart/form-data; boundary={boundary}"
+    return exchange(
+        server,
+        "POST",
+        address,
+        body,
+        {"Content-Type": content_type, **extra},
+        host=host,
+    )
+
+
+def irritant_fields(title, email="agent.test@example.org"):
+    """A complete, valid irritant for the open call (Pau's demo lists no agents' domains)."""
+    return {
+        "title": title,
+        "problem": "Le même justificatif est demandé à chaque guichet, à chaque visite.",
+        "consequences": "Des allers-retours et des dossiers incomplets.",
+        "people_affected": "Les usagers des guichets",
+        "service": "Accueil",
+        "solution_idea": "",
+        "submitter_name": "Agent de test",
+        "submitter_email": email,
+        "submitter_service": "Accueil",
+        "consent": "on",
+        "website": "",
+    }

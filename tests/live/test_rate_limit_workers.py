@@ -2,8 +2,6 @@
 for the whole server (not one per worker), and a request larger than the form can be gets its
 413 while the client is still sending the body."""
 
-import http.client
-import re
 import shutil
 import socket
 import tempfile
@@ -19,14 +17,15 @@ from .services import (
     CALL_PATH,
     Gunicorn,
     PostgresCluster,
+    exchange,
     free_port,
+    irritant_fields,
+    post_form,
     prepare_database,
     production_env,
 )
 
 LIMIT, ATTEMPTS = 10, 30
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-COOKIE = re.compile(r"csrftoken=([^;]+)")
 
 
 @pytest.fixture(scope="module")
@@ -52,60 +51,9 @@ def server():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def exchange(server, method, path, body=b"", headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-    try:
-        connection.request(
-            method, path, body, {"Host": f"{CALL_HOST}:{server.port}", **(headers or {})}
-        )
-        response = connection.getresponse()
-        return response.status, response.read(), response.headers
-    finally:
-        connection.close()
-
-
 def submit(server, title):
-    """GET the form, then POST a valid irritant with its CSRF token: the POST's status."""
-    status, html, headers = exchange(server, "GET", CALL_PATH)
-    assert status == 200
-    token = TOKEN.search(html.decode()).group(1)
-    # The cookie is Secure in production: sent back by hand on plain HTTP.
-    cookie = COOKIE.search(headers["Set-Cookie"]).group(1)
-    fields = {
-        "csrfmiddlewaretoken": token,
-        "title": title,
-        "problem": "Le même justificatif est demandé à chaque guichet, à chaque visite.",
-        "consequences": "Des allers-retours et des dossiers incomplets.",
-        "people_affected": "Les usagers des guichets",
-        "service": "Accueil",
-        "solution_idea": "",
-        "submitter_name": "Agent de test",
-        # Pau's call: the demo sets no agents' email domains for Pau, so any address goes.
-        "submitter_email": "agent.test@example.org",
-        "submitter_service": "Accueil",
-        "consent": "on",
-        "website": "",
-    }
-    boundary = uuid.uuid4().hex
-    body = (
-        b"".join(
-            (
-                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-            ).encode()
-            for name, value in fields.items()
-        )
-        + f"--{boundary}--\r\n".encode()
-    )
-    status, _body, headers = exchange(
-        server,
-        "POST",
-        CALL_PATH,
-        body,
-        {
-            "Content-Type": f"multipart/form-data; boundary={boundary}",
-            "Cookie": f"csrftoken={cookie}",
-        },
-    )
+    """A valid irritant posted as a browser does: the POST's status and redirection."""
+    status, _body, headers = post_form(server, CALL_PATH, irritant_fields(title))
     return status, headers.get("Location", "")
 
 
