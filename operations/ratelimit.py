@@ -8,10 +8,10 @@ limit fails open, so agents can still report an irritant; the cache logs the out
 Without Redis the default cache is each process's own memory, where every worker would count
 alone (and allow workers × the limit): the count then lives in the database
 (RateLimitCounter), which the form needs anyway. One row per address and scope, keyed by
-a hash so that no address is stored; expired rows are deleted as others are written.
+an HMAC under the secret key (a plain hash of an IPv4 address is reversed by trying them
+all), so that no address is stored; expired rows are deleted as others are written.
 """
 
-import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case, F, Value, When
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from .clients import client_address
 from .models import RateLimitCounter
@@ -59,11 +60,15 @@ def count_in_cache(key, window):
         return 1
 
 
+def counter_key(key):
+    return salted_hmac("operations.ratelimit", key, algorithm="sha256").hexdigest()
+
+
 def count_in_database(key, window):
     """This attempt's number in the current window, counted atomically: the increment is one
     UPDATE, so two workers never read the same count (PostgreSQL locks the row until commit;
     SQLite lets one writer at a time)."""
-    digest = hashlib.sha256(key.encode()).hexdigest()
+    digest = counter_key(key)
     counter = RateLimitCounter.objects.filter(key=digest)
     # A row deleted as expired by another worker between the insert and the update: again.
     for _attempt in range(3):

@@ -318,6 +318,9 @@ IRRITANTS_ATTACHMENT_MAX_BYTES = int(
 # Django refuses (400) a request with more file parts than this. The irritant form takes 3
 # (irritants/attachments.py) and explains itself up to here; the admin uploads one at a time.
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# The largest request to the admin (an editor's image or document and its form); public
+# requests are bounded by the irritant form (irritants/middleware.py).
+ADMIN_REQUEST_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_MAX_BYTES", str(100 * 1024 * 1024)))
 # Submissions, and subscription requests, per client address: "attempts/seconds".
 IRRITANTS_RATE_LIMIT = os.environ.get("IRRITANTS_RATE_LIMIT", "10/3600")
 SUBSCRIPTIONS_RATE_LIMIT = os.environ.get("SUBSCRIPTIONS_RATE_LIMIT", "10/3600")
