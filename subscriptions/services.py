@@ -158,9 +158,12 @@ def subscribe(followed, email, frequency, now=None):
     return subscription
 
 
-def find_by_confirmation(token, queryset=None):
-    """The subscription of a confirmation token, or LinkError."""
+def find_by_confirmation(token, queryset=None, site=None):
+    """The subscription of a confirmation token (on ``site``'s territory when given: a link
+    works on its own site only), or LinkError."""
     queryset = Subscription.objects.all() if queryset is None else queryset
+    if site is not None:
+        queryset = queryset.filter(territory__site=site)
     subscription = (
         queryset.filter(confirmation_hash=hash_token(token)).first()
         if token and len(token) < 100
@@ -227,13 +230,15 @@ def unsubscribe_token(subscription):
     return f"{subscription.pk}.{_mac(subscription)}"
 
 
-def find_by_unsubscribe_token(token):
-    """The subscription of an unsubscribe token, or LinkError."""
+def find_by_unsubscribe_token(token, site=None):
+    """The subscription of an unsubscribe token (on ``site``'s territory when given: a link
+    works on its own site only), or LinkError."""
     pk, _dot, mac = (token or "").partition(".")
+    subscriptions = Subscription.objects.select_related("territory", "project")
+    if site is not None:
+        subscriptions = subscriptions.filter(territory__site=site)
     subscription = (
-        Subscription.objects.select_related("territory", "project").filter(pk=pk).first()
-        if pk.isdigit() and len(token) < 100
-        else None
+        subscriptions.filter(pk=pk).first() if pk.isdigit() and len(token) < 100 else None
     )
     if subscription is None or not constant_time_compare(mac, _mac(subscription)):
         raise LinkError(

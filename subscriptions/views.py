@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from operations import ratelimit
 from projects.models import ProjectPage
@@ -80,6 +81,11 @@ def subscribe(request):
     return _page(request, "subscriptions/subscribe.html", context, status)
 
 
+def _site(request):
+    # No site (an unknown host): nothing can match.
+    return site_for_request(request) or Site(pk=0)
+
+
 def _link_error(request, error, status):
     return _page(request, "subscriptions/link_error.html", {"message": error.message}, status)
 
@@ -89,7 +95,7 @@ def confirm(request):
     """GET shows a button (mail scanners open links: only a person confirms); POST confirms."""
     token = request.GET.get("cle", "")
     try:
-        subscription = services.find_by_confirmation(token)
+        subscription = services.find_by_confirmation(token, site=_site(request))
     except services.LinkError as error:
         return _link_error(request, error, 404)
     context = {
@@ -133,7 +139,7 @@ def unsubscribe(request):
     """GET shows what stops and a button; POST erases (a mail client's one-click too)."""
     token = request.GET.get("cle", "")
     try:
-        subscription = services.find_by_unsubscribe_token(token)
+        subscription = services.find_by_unsubscribe_token(token, site=_site(request))
     except services.LinkError as error:
         return _link_error(request, error, 404)
     if request.method == "POST":

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from subscriptions import services
 from subscriptions.models import Frequency, Subscription
-from testing import make_news
+from testing import make_news, make_territory
 
 from .helpers import follow, link_in, split, subscribe, subscription
 
@@ -247,3 +247,25 @@ def test_a_wrong_token_changes_nothing(client, territory, news_index):
             assert response.status_code == 404
     assert Subscription.objects.count() == 2
     assert Subscription.objects.get(pk=pending.pk).confirmed_at is None
+
+
+def test_the_links_work_on_their_own_territory_s_site_only(client, territory):
+    elsewhere = make_territory().site.hostname
+    token = "jeton-de-confirmation-1234567890"
+    pending = subscription(
+        EMAIL, territory, confirmed=False, confirmation_hash=services.hash_token(token)
+    )
+    confirmed = subscription("kept@example.org", territory)
+    _host, path, key = split(services.unsubscribe_url(confirmed))
+
+    # The other territory's host, GET and POST: nothing found, nothing changed.
+    for method in (client.get, client.post):
+        assert method(f"{path}?cle={key}", HTTP_HOST=elsewhere).status_code == 404
+        confirm = f"/abonnement/confirmer/?cle={token}"
+        assert method(confirm, HTTP_HOST=elsewhere).status_code == 404
+    assert Subscription.objects.filter(pk=confirmed.pk).exists()
+    assert Subscription.objects.get(pk=pending.pk).confirmed_at is None
+    # On their own site, both links work.
+    host = territory.site.hostname
+    assert client.get(f"/abonnement/confirmer/?cle={token}", HTTP_HOST=host).status_code == 200
+    assert client.get(f"{path}?cle={key}", HTTP_HOST=host).status_code == 200
