@@ -100,9 +100,6 @@ class SimilarProject:
     def phase_label(self):
         return self.page.get_current_phase_display()
 
-    def url(self, request):
-        return self.page.get_url(request)
-
 
 def candidates(exclude=()):
     """The pages searched: live, public, French projects of every territory. Search backends

@@ -567,7 +567,8 @@ def send_digests(now=None):
 
 
 def run(now=None):
-    """The scheduled job: erase the unconfirmed, send the news and the digests due."""
+    """The scheduled job and the command: erase the unconfirmed, send the news and the
+    digests due. Returns (addresses erased, deliveries)."""
     now = now or timezone.now()
-    purge_unconfirmed(now)
-    return send_news(now) + send_digests(now)
+    erased = purge_unconfirmed(now)
+    return erased, send_news(now) + send_digests(now)

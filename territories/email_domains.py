@@ -52,11 +52,6 @@ def is_valid_domain(domain):
     return "." in domain
 
 
-def validate_domains(text):
-    """Model field validator: the same check as ``normalise_domains``."""
-    normalise_domains(text)
-
-
 def ascii_form(domain):
     return domain.encode("idna").decode("ascii").lower()
 

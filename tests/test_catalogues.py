@@ -20,12 +20,18 @@ def test_an_untranslated_or_fuzzy_message_fails_the_check(settings, tmp_path):
     po = tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po"
     text = po.read_text()
     text = text.replace('msgstr "Aller au contenu"', 'msgstr ""', 1)
+    # A long message is written over several lines: it is checked too.
+    long_msgid = "Nothing was recorded: a request to the administration may weigh %(limit)s at "
+    start = text.index(f'"{long_msgid}"\n"most."\nmsgstr "')
+    end = text.index("\n\n", start)
+    text = text[:start] + f'"{long_msgid}"\n"most."\nmsgstr ""' + text[end:]
     po.write_text(text.replace('\nmsgid "Search"\n', '\n#, fuzzy\nmsgid "Search"\n', 1))
 
     with pytest.raises(CommandError) as error, translation.override("en"):
         call_command("check_messages", skip_makemessages=True)
 
     assert "untranslated 'Skip to content'" in str(error.value)
+    assert f"untranslated '{long_msgid}most.'" in str(error.value)
     assert "fuzzy 'Search'" in str(error.value)
     assert "django.mo does not match django.po" in str(error.value)
 

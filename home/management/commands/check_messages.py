@@ -41,7 +41,11 @@ def gettext_tool(*arguments):
 
 
 def message_ids(po_text):
-    return re.findall(r'^msgid "(.*)"$', po_text, re.MULTILINE)
+    """Every msgid, long ones (written over several lines) included."""
+    return [
+        "".join(re.findall(r'"(.*)"', block))
+        for block in re.findall(r'^msgid ((?:".*"\n?)+)', po_text, re.MULTILINE)
+    ]
 
 
 def stale_catalogues(locale_dir):

@@ -11,8 +11,7 @@ class Command(BaseCommand):
     help = "Send published news to email subscribers (and the daily digests due)."
 
     def handle(self, *args, **options):
-        erased = services.purge_unconfirmed()
-        deliveries = services.send_news() + services.send_digests()
+        erased, deliveries = services.run()
         for delivery in deliveries:
             self.stdout.write(
                 f"{delivery.territory}: {delivery.title} — {delivery.emails} email(s)"
