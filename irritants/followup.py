@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from territories.members import hash_token
+from territories.private_links import hash_token
 
 from .models import Irritant
 

@@ -4,16 +4,15 @@ follow-up page and the link that stops the emails."""
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
-from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from home.privacy import is_public
 from operations import ratelimit
 from territories.models import Territory, TerritorySettings
+from territories.private_links import one_click_unsubscribe, private
 from territories.scope import site_for_request
 
 from . import followup, notifications
@@ -121,13 +120,6 @@ def confirmation(request, page):
 # The agent's follow-up page -----------------------------------------------------------
 
 
-def _private(response):
-    """A page behind a private link: kept by no cache, its address sent to no other site."""
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
-
-
 def _key(request):
     return request.POST.get(followup.KEY_PARAMETER) or request.GET.get(followup.KEY_PARAMETER, "")
 
@@ -149,7 +141,7 @@ def _followup_page(request, irritant, token, **context):
             **context,
         },
     )
-    return _private(response)
+    return private(response)
 
 
 @require_GET
@@ -173,26 +165,17 @@ def resume_emails(request):
     return _followup_page(request, irritant, token, resumed=True)
 
 
-@csrf_exempt
+@one_click_unsubscribe
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request):
-    """GET asks for confirmation; POST stops the emails to the agent.
-
-    CSRF is checked on every POST but RFC 8058's one-click one, which a mail client sends
-    without a session or a form of ours (stopping emails is its only effect).
-    """
+    """GET asks for confirmation; POST stops the emails to the agent."""
     key = _key(request)
     irritant = followup.find_by_unsubscribe_key(key, site_for_request(request))
     if irritant is None:
         raise Http404
     if request.method == "POST":
-        one_click = request.POST.get("List-Unsubscribe") == "One-Click"
-        if not one_click:
-            refusal = CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
-            if refusal is not None:
-                return refusal
         notifications.stop_notifications(irritant)
-    return _private(
+    return private(
         TemplateResponse(
             request,
             "irritants/unsubscribe.html",

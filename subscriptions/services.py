@@ -22,7 +22,6 @@ The rules:
   one click stops every email of that site.
 """
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -43,6 +42,7 @@ from home.privacy import published
 from projects.models import NewsIndexPage, NewsPage, NewsPageProject, ProjectPage
 from territories.emails import build_email, send_emails
 from territories.models import Territory
+from territories.private_links import hash_token
 
 from .models import Frequency, SentNews, Subscription
 
@@ -70,10 +70,6 @@ def digest_hour():
 
 def normalised_email(email):
     return (email or "").strip().lower()
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 # What one follows ---------------------------------------------------------------------------

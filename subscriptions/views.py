@@ -13,26 +13,20 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from operations import ratelimit
 from projects.models import ProjectPage
+from territories.private_links import one_click_unsubscribe, private
 from territories.scope import site_for_request
 
 from . import services
 from .forms import SubscribeForm
 
 
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
-
-
 def _page(request, template, context, status=200):
-    return _private(render(request, template, context, status=status))
+    return private(render(request, template, context, status=status))
 
 
 def feed_urls(page):
@@ -130,10 +124,7 @@ def _unsubscribe_path(subscription):
     return f"{reverse('subscriptions:unsubscribe')}?{urlencode({'cle': token})}"
 
 
-# RFC 8058: a mail client's one-click unsubscribe is a POST without any cookie (body
-# ``List-Unsubscribe=One-Click``). The token in the address is the only authority needed:
-# a forged request would have to know it.
-@csrf_exempt
+@one_click_unsubscribe
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request):
     """GET shows what stops and a button; POST erases (a mail client's one-click too)."""

@@ -6,7 +6,6 @@ staff flags, another territory's groups or the network group. Superusers and the
 accounts are not the territory's to manage: they are neither listed nor changed.
 """
 
-import hashlib
 import logging
 import secrets
 import smtplib
@@ -30,6 +29,7 @@ from wagtail.models import ModelLogEntry
 
 from .models import Invitation, Territory
 from .permissions import TERRITORY_ROLES, network_group_name
+from .private_links import hash_token
 
 logger = logging.getLogger(__name__)
 
@@ -104,10 +104,6 @@ def active_administrators(territory):
 
 
 # Invitations -------------------------------------------------------------------------------
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def clean_roles(roles):

@@ -216,7 +216,18 @@ def test_one_click_unsubscribe_erases_without_csrf(territory, project):
     assert list(Subscription.objects.all()) == [someone_else]
     assert not Subscription.objects.filter(pk__in=[mine.pk, also_mine.pk]).exists()
     # The link again: nothing left, a clear page.
-    assert client.post(f"{path}?cle={token}", HTTP_HOST=host).status_code == 404
+    again = client.post(
+        f"{path}?cle={token}",
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+        HTTP_HOST=host,
+    )
+    assert again.status_code == 404
+    # Any other POST without a CSRF token is refused (the page's own button carries one).
+    kept = subscription("garde@example.org", territory)
+    _host, path, token = split(services.unsubscribe_url(kept))
+    assert client.post(f"{path}?cle={token}", HTTP_HOST=host).status_code == 403
+    assert Subscription.objects.filter(pk=kept.pk).exists()
 
 
 def test_the_unsubscribe_page_asks_before_erasing(client, territory):
