@@ -8,8 +8,16 @@ class SubscriptionsConfig(AppConfig):
 
     def ready(self):
         from operations.backup import count_in_backups
+        from territories.services import territory_archived
 
+        from . import services
         from .models import Subscription
+
+        territory_archived.connect(
+            lambda territory, **kwargs: services.erase_territory_subscribers(territory),
+            weak=False,
+            dispatch_uid="erase_archived_territory_subscribers",
+        )
 
         # Subscribers' addresses are personal data a restore must bring back: the backup
         # dumps the whole database (every table); the manifest counts them.

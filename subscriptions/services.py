@@ -213,6 +213,13 @@ def purge_unconfirmed(now=None):
     return deleted
 
 
+def erase_territory_subscribers(territory):
+    """An archived territory sends no news: its subscribers' addresses have no purpose left
+    (a restored territory starts without subscribers)."""
+    deleted, _by_model = Subscription.objects.filter(territory=territory).delete()
+    return deleted
+
+
 # Unsubscribing ------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -273,6 +274,11 @@ def section_of(territory, page_class):
     return page_class.objects.child_of(territory).first()
 
 
+# Sent once a territory is archived (``territory``): the apps above erase what they keep
+# for it that has no purpose any more (subscribers' addresses).
+territory_archived = Signal()
+
+
 @transaction.atomic
 def archive_territory(territory, user=None):
     """Take a territory offline without deleting anything: every page is unpublished.
@@ -288,6 +294,7 @@ def archive_territory(territory, user=None):
         page.unpublish(user=user)
     territory.archived_at = timezone.now()
     territory.save(update_fields=["archived_at", "archived_revisions"])
+    territory_archived.send(sender=Territory, territory=territory)
 
 
 @transaction.atomic

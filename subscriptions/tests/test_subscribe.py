@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from subscriptions import services
 from subscriptions.models import Frequency, Subscription
+from territories.services import archive_territory
 from testing import make_news, make_territory
 
 from .helpers import follow, link_in, split, subscribe, subscription
@@ -280,3 +281,14 @@ def test_the_links_work_on_their_own_territory_s_site_only(client, territory):
     host = territory.site.hostname
     assert client.get(f"/abonnement/confirmer/?cle={token}", HTTP_HOST=host).status_code == 200
     assert client.get(f"{path}?cle={key}", HTTP_HOST=host).status_code == 200
+
+
+def test_archiving_a_territory_erases_its_subscribers(territory, project):
+    other = make_territory()
+    subscription(EMAIL, territory)
+    subscription(EMAIL, territory, project=project)
+    elsewhere = subscription(EMAIL, other)
+
+    archive_territory(territory)
+
+    assert list(Subscription.objects.all()) == [elsewhere]
