@@ -111,10 +111,8 @@ def confirmation(request, page):
             "similar": similar_to(irritant) if irritant else [],
         },
     )
-    response["Cache-Control"] = "private, no-store"
     # The address holds the token; the list links to other sites.
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+    return private(response)
 
 
 # The agent's follow-up page -----------------------------------------------------------

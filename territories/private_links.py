@@ -5,7 +5,9 @@ confirmation or unsubscription. One set of rules for all of them:
   (gunicorn.conf.py), and the paths are kept out of the page cache (PAGECACHE_EXCLUDED_PREFIXES);
 - only a hash of a key is stored when it need not be shown again: a copy of the database
   opens nothing;
-- the answer is kept by no cache and its address is sent to no other site;
+- the answer is kept by no cache, and the pages it links to learn its origin only, never
+  its address (``strict-origin``; ``no-referrer`` would make browsers send ``Origin: null``
+  with the page's own forms, which the CSRF check refuses);
 - a mail client's one-click unsubscription (RFC 8058) is a POST without session or form of
   ours: it is the only POST accepted without a CSRF token.
 """
@@ -22,9 +24,9 @@ def hash_token(token):
 
 
 def private(response):
-    """A page behind a private link: kept by no cache, its address sent to no other site."""
+    """A page behind a private link: kept by no cache, its address sent nowhere."""
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "strict-origin"
     return response
 
 

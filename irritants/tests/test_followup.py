@@ -59,7 +59,7 @@ def test_the_acknowledgement_links_to_a_private_page_on_the_territory_s_site(cli
     assert response.status_code == 200
     assert irritant.reference in html and irritant.title in html
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     assert '<meta name="robots" content="noindex">' in html
     # Asked twice, anonymously: never from the page cache.
     again = open_link(Client(), link)

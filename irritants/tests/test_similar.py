@@ -405,7 +405,7 @@ def test_the_confirmation_page_lists_the_similar_projects_privately(client, call
     assert 'id="similar-projects-title"' in html
     assert demo_project("lapins").get_full_url() in html and "Pas-de-Calais" in html
     assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     assert '<meta name="robots" content="noindex">' in html
     # Computed at each request: a project published since shows up at once.
     late = make_project(

@@ -23,7 +23,7 @@ EMAIL = "camille@example.org"
 def private(response):
     return (
         response["Cache-Control"] == "private, no-store"
-        and response["Referrer-Policy"] == "no-referrer"
+        and response["Referrer-Policy"] == "strict-origin"
         and '<meta name="robots" content="noindex">' in response.content.decode()
     )
 

@@ -173,18 +173,7 @@ def assert_fits(page, name):
 
 
 class RefusedByCsrf(AssertionError):
-    """A form of these pages answered 403: see ORIGIN_NULL."""
-
-
-# Known bug: the private pages send `Referrer-Policy: no-referrer`, so Chromium sends
-# `Origin: null` with their forms' POST, and Django's CSRF check refuses it (403, « Origin
-# checking failed - null does not match any trusted origins »). strict: once fixed, these
-# tests pass and the marks must go; any other failure still fails.
-ORIGIN_NULL = pytest.mark.xfail(
-    strict=True,
-    raises=RefusedByCsrf,
-    reason="forms on Referrer-Policy: no-referrer pages are refused by CSRF (Origin: null)",
-)
+    """A form of these pages answered 403 (the CSRF check)."""
 
 
 def submit(page):
@@ -197,13 +186,12 @@ def submit(page):
 def assert_private(response):
     assert response.status == 200
     assert "no-store" in response.headers["cache-control"]
-    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["referrer-policy"] == "strict-origin"
 
 
 # The agent ---------------------------------------------------------------------------
 
 
-@ORIGIN_NULL
 def test_an_agent_follows_an_irritant_and_stops_the_emails_without_javascript(
     browser, no_js, demo_server, demo_folder
 ):
@@ -262,7 +250,6 @@ def test_an_agent_follows_an_irritant_and_stops_the_emails_without_javascript(
     assert page.locator("form[action='/suivi/desabonner/']").count() == 1
 
 
-@ORIGIN_NULL
 def test_the_unsubscribe_link_of_an_email_works_without_javascript(
     browser, no_js, demo_server, demo_folder
 ):
@@ -319,7 +306,6 @@ def test_the_demo_irritant_that_became_a_project_shows_it(browser, no_js, demo_s
     ("host", "path", "name"),
     [(PAU, "/projets/meli-melo/", "project"), (VAR, "/actualites/", "news-index")],
 )
-@ORIGIN_NULL
 def test_a_citizen_on_a_phone_subscribes_confirms_and_unsubscribes_without_javascript(
     browser, phone, demo_server, demo_folder, host, path, name
 ):

@@ -52,7 +52,7 @@ def test_the_agent_gets_the_acknowledgement_and_follows_the_irritant(live):
     assert status == 200
     assert reference in page.decode()
     assert "no-store" in page_headers["Cache-Control"]
-    assert page_headers["Referrer-Policy"] == "no-referrer"
+    assert page_headers["Referrer-Policy"] == "strict-origin"
     # The same key on another territory's site leads nowhere.
     assert exchange(live.server, "GET", followup.replace(CALL_HOST, "var.localhost"))[0] == 404
 
