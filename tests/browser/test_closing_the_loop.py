@@ -290,7 +290,9 @@ def test_the_demo_irritant_that_became_a_project_shows_it(browser, no_js, demo_s
     main = page.inner_text("main")
     assert reference in main
     assert "Méli-mélo" in main
-    assert page.locator("main .badge").count() == 1  # the project's current phase
+    # The project's current phase beside its link, and marked once in its timeline.
+    assert page.locator("main p:has(> a[href='/projets/meli-melo/']) > .badge").count() == 1
+    assert page.locator("main ol.timeline .badge:has-text('phase actuelle')").count() == 1
     assert page.locator("main ol.timeline").count() == 2  # the irritant's, the project's
     assert page.locator("main a[href='/projets/meli-melo/']").count() >= 1
     assert_axe_passes(browser, page)
