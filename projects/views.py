@@ -1,21 +1,32 @@
-"""Open data: every published project and territory, as JSON and CSV."""
+"""Open data: every published project and territory, as JSON and CSV.
+
+The JSON API answers one page at a time (keyset pages, see keyset.py) with the total count
+and the addresses of the neighbouring pages; the CSV export streams every project in
+batches, its memory the same whatever the network's size.
+"""
 
 import csv
+import io
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
 from territories.scope import scope_for
 
 from . import queries
+from .keyset import BadWindow, Window, batches, page_of
 from .opendata import CSV_COLUMNS, csv_row, project_record, territory_record
+
+# Projects read at once by the CSV export: enough to keep the queries few, few enough to
+# keep the memory small.
+CSV_BATCH = 500
 
 
 def _open_data(request):
-    """The records of the request's scope: the network on the hub (or one territory with
-    ``?territory=``), one territory on its own site."""
+    """The projects of the request's scope, what their records show prefetched: the network
+    on the hub (or one territory with ``?territory=``), one territory on its own site."""
     scope = scope_for(request)
     if scope is None:
         raise Http404
@@ -27,39 +38,75 @@ def _open_data(request):
         )
         if territory is None:
             raise Http404
-    records = []
-    for project in queries.open_data_projects(scope.locale, territory):
+    return scope, territory, queries.open_data_projects(scope.locale, territory)
+
+
+def _records(scope, projects, request):
+    for project in projects:
         home = scope.territory_of(project)
         slug = scope.slug_of(home) if home else ""
-        records.append(project_record(project, home, slug, request))
-    return scope, territory, records
+        yield project_record(project, home, slug, request)
+
+
+def _page_url(request, **cursor):
+    """The absolute address of another page: the same query string (territory, page size)
+    with the other page's cursor."""
+    query = request.GET.copy()
+    for name in ("after", "before"):
+        query.pop(name, None)
+    query.update(cursor)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
 def projects_json(request):
-    scope, territory, records = _open_data(request)
+    scope, territory, projects = _open_data(request)
+    try:
+        window = Window.from_query(request.GET)
+    except BadWindow as error:
+        return _json({"error": str(error)}, status=400)
+    page = page_of(projects, window)
     payload = {
         "meta": {
-            "count": len(records),
+            "count": projects.count(),
+            "page_size": window.size,
             "language": scope.locale.language_code,
             "territory": scope.slug_of(territory) if territory else None,
             "generated_at": timezone.now().isoformat(),
         },
-        "data": records,
+        "links": {
+            "first": _page_url(request),
+            "next": _page_url(request, after=page.next_after) if page.next_after else None,
+            "prev": _page_url(request, before=page.previous_before)
+            if page.previous_before
+            else None,
+        },
+        "data": list(_records(scope, page.items, request)),
     }
     return _json(payload)
 
 
 def projects_csv(request):
-    scope, territory, records = _open_data(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    scope, territory, projects = _open_data(request)
+
+    def lines():
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+        # The byte order mark: spreadsheet software then reads the file as UTF-8.
+        buffer.write("\ufeff")
+        writer.writeheader()
+        for batch in batches(projects, CSV_BATCH):
+            for record in _records(scope, batch, request):
+                writer.writerow(csv_row(record))
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        if buffer.tell():  # no project: the header alone
+            yield buffer.getvalue()
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     name = f"projets-{scope.slug_of(territory)}.csv" if territory else "projets.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Access-Control-Allow-Origin"] = "*"
-    response.write("\ufeff")  # spreadsheet software then reads the file as UTF-8
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    for record in records:
-        writer.writerow(csv_row(record))
     return response
 
 
@@ -89,9 +136,12 @@ def territories_json(request):
     return _json({"meta": {"count": len(records)}, "data": records})
 
 
-def _json(payload):
+def _json(payload, status=200):
     response = JsonResponse(
-        payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False, "indent": 2}
+        payload,
+        status=status,
+        encoder=DjangoJSONEncoder,
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
     # Open data: any site may read it from a browser.
     response["Access-Control-Allow-Origin"] = "*"

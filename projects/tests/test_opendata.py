@@ -110,7 +110,7 @@ def test_no_personal_data_is_published(client):
     full_project(territory)
 
     body = client.get("/api/projects.json", HTTP_HOST="localhost").content.decode()
-    csv_body = client.get("/api/projects.csv", HTTP_HOST="localhost").content.decode()
+    csv_body = client.get("/api/projects.csv", HTTP_HOST="localhost").getvalue().decode()
 
     for project in ProjectPage.objects.live():
         for member in project.team_members.all():
@@ -156,7 +156,7 @@ def test_the_csv_export_has_the_same_projects(client):
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     json_ids = [r["id"] for r in projects_json(client, host(territory))["data"]]
     assert [row["id"] for row in rows] == json_ids and len(rows) == 2
     row = rows[json_ids.index(f"{territory.slug}/{project.slug}")]
