@@ -1,10 +1,21 @@
 """The generations of the network and of each site, and what is cached under them.
 
-A cached entry's key holds the generations of the network and of its site as they were read
-*before* the entry was computed. Any change that can show on a site gives that site (or the
-whole network) a new generation, in the transaction of the change: an entry computed from
-older content is then under a key nobody reads any more. Nothing cached can be served stale,
-whatever the order of a publication and a request being rendered.
+A cached entry's key (or, for the page cache, the entry itself) holds the generations of the
+network and of its site as they were read *before* the entry was computed. Any change that
+can show on a site gives that site (or the whole network) a new generation, in the transaction
+of the change: an entry computed from older content is then under generations nobody reads
+any more. Nothing cached can be served stale, whatever the order of a publication and a
+request being rendered.
+
+Where the generations are read from:
+
+- the database (``Generation`` rows), when each process has its own cache (local memory):
+  one small query per request, on the connection the request keeps;
+- the shared cache itself (Redis, ``GENERATIONS_IN_CACHE``), so that a cached page costs no
+  database round trip. A change writes new values there once its transaction has committed,
+  each a fresh random value: whatever order two changes' writes land in, the last one is
+  newer than both commits. A write that fails (Redis unreachable) is retried by the process
+  at its next read, before it trusts anything the cache holds.
 """
 
 import hashlib
@@ -12,6 +23,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.utils.translation import get_language
 
 from .models import Generation
@@ -23,17 +35,132 @@ def site_scope(site_id):
     return f"site:{site_id}"
 
 
+def _new_value():
+    return uuid.uuid4().hex
+
+
+class DatabaseGenerations:
+    """Generations read from their rows: the truth every process shares."""
+
+    def read(self, scopes):
+        table = connection.ops.quote_name(Generation._meta.db_table)
+        placeholders = ", ".join(["%s"] * len(scopes))
+        # A plain cursor: this runs for every cached page, the ORM's query building would
+        # cost more than the query.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT scope, value FROM {table} WHERE scope IN ({placeholders})",  # noqa: S608
+                list(scopes),
+            )
+            return dict(cursor.fetchall())
+
+    def read_with(self, key, scopes):
+        """The cache entry ``key``, and these scopes' generations if there is one."""
+        entry = cache.get(key)
+        return entry, (self.read(scopes) if entry is not None and scopes else {})
+
+    def written(self, scopes):
+        pass
+
+
+# Scopes whose new value this process could not write to the shared cache.
+_unwritten = set()
+
+
+class CacheGenerations(DatabaseGenerations):
+    """Generations kept in the shared cache, beside what is cached under them."""
+
+    prefix = "generation:"
+
+    def read(self, scopes):
+        if _unwritten:
+            self._write(set(_unwritten))
+        if _unwritten:
+            # The shared cache is unreachable: a value nobody stored anything under.
+            return {scope: _new_value() for scope in scopes}
+        keys = [self.prefix + scope for scope in scopes]
+        found = cache.get_many(keys)
+        for key in keys:
+            if key not in found:
+                # Never written, or lost with a restart of Redis: any new value will do,
+                # the first one stored is the one every process reads.
+                cache.add(key, _new_value(), timeout=None)
+                found[key] = cache.get(key) or _new_value()
+        return {scope: found[key] for scope, key in zip(scopes, keys, strict=True)}
+
+    def read_with(self, key, scopes):
+        """The cache entry ``key`` and these scopes' generations, in one call to the cache."""
+        if _unwritten or not scopes:
+            return cache.get(key), self.read(scopes) if scopes else {}
+        names = [self.prefix + scope for scope in scopes]
+        found = cache.get_many([key, *names])
+        if not all(name in found for name in names):
+            return found.get(key), self.read(scopes)
+        return found.get(key), {
+            scope: found[name] for scope, name in zip(scopes, names, strict=True)
+        }
+
+    def written(self, scopes):
+        # Not before the commit: a process reading the new value meanwhile would render the
+        # old content and store it under that value.
+        transaction.on_commit(lambda: self._write(set(scopes)))
+
+    def _write(self, scopes):
+        failed = cache.set_many(
+            {self.prefix + scope: _new_value() for scope in scopes}, timeout=None
+        )
+        if failed:
+            _unwritten.update(scopes)
+        else:
+            _unwritten.difference_update(scopes)
+
+
+def store():
+    return CacheGenerations() if settings.GENERATIONS_IN_CACHE else DatabaseGenerations()
+
+
+class Generations:
+    """The generations one request reads, each scope once, the scopes asked together in one
+    query (or one cache call)."""
+
+    def __init__(self):
+        self._values = {}
+        self._store = store()
+
+    def of(self, *scopes):
+        missing = [scope for scope in scopes if scope not in self._values]
+        if missing:
+            found = self._store.read(missing)
+            self._values.update({scope: found.get(scope, "") for scope in missing})
+        return tuple(self._values[scope] for scope in scopes)
+
+    def with_entry(self, key, *scopes):
+        """The cache entry ``key`` and these scopes' generations (read only if there is an
+        entry), in one call to the cache when it holds the generations."""
+        missing = [scope for scope in scopes if scope not in self._values]
+        entry, found = self._store.read_with(key, missing)
+        if entry is None:
+            return None, None
+        self._values.update({scope: found.get(scope, "") for scope in missing})
+        return entry, self.of(*scopes)
+
+    def get(self, scope, default=""):
+        return self.of(scope)[0] or default
+
+
 def current(request):
-    """Every scope's generation, read once per request (one query, however many sites)."""
+    """The generations this request reads, the same from its first read to its end."""
     if not hasattr(request, "_pagecache_generations"):
-        request._pagecache_generations = dict(Generation.objects.values_list("scope", "value"))
+        request._pagecache_generations = Generations()
     return request._pagecache_generations
 
 
 def bump(*scopes):
     """New generations for these scopes: what was cached under the old ones is obsolete."""
-    for scope in set(scopes):
-        Generation.objects.update_or_create(scope=scope, defaults={"value": uuid.uuid4().hex})
+    scopes = set(scopes)
+    for scope in scopes:
+        Generation.objects.update_or_create(scope=scope, defaults={"value": _new_value()})
+    store().written(scopes)
 
 
 def timeout():
@@ -42,9 +169,7 @@ def timeout():
 
 def scoped_key(request, site, *parts):
     """A cache key under the network's and the site's current generations."""
-    generations = current(request)
-    network = generations.get(NETWORK, "")
-    own = generations.get(site_scope(site.pk), "")
+    network, own = current(request).of(NETWORK, site_scope(site.pk))
     return ":".join(["pagecache", network, str(site.pk), own, *parts])
 
 

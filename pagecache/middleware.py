@@ -4,39 +4,42 @@ Only what is the same for every anonymous visitor is stored: a response that set
 used the CSRF token (a form), is not a 200, or says it is private is rendered every time.
 A request carrying a session (an editor, a visitor with a message waiting, a passed page
 password) or a message cookie is never served from the cache. Entries are keyed on the
-scheme, host, path, query string and language, under the generations of the network and
-of the site (see generations.py), so a change never lets an old entry be read again.
+scheme, host, path, query string and language; each holds the generations of the network
+and of its site it was rendered under (home/generations.py), and is served only while they
+are still the current ones, so a change never lets an old entry be read again.
+
+An entry is the response as it leaves, ready to send: its status line's headers and its
+bytes. A hit costs the generations' read and one cache read, before any other middleware
+but the security headers and the static files.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language_from_path
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
-from home.generations import cached_for_site, scoped_key, timeout
+from home.generations import NETWORK, cached_for_site, current, site_scope, timeout
 from territories.scope import site_for_request
 
 HEADER = "X-Page-Cache"
 
 
-def excluded(request):
-    """Paths never cached, compared without their language prefix (/en/recherche/…)."""
+def language_and_path(request):
+    """The language of the address, and its path without the language prefix (/en/…)."""
     path = request.path_info
     language = get_language_from_path(path)
-    if language:
-        path = path.removeprefix(f"/{language}")
-    return path.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES)
+    return language, path.removeprefix(f"/{language}") if language else path
 
 
-def cacheable_request(request):
-    if not settings.PAGECACHE_ENABLED or request.method not in ("GET", "HEAD"):
-        return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return False
-    return True
+def anonymous_read(request):
+    return request.method in ("GET", "HEAD") and not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+    )
 
 
 def cacheable_response(request, response):
@@ -52,14 +55,57 @@ def cacheable_response(request, response):
     )
 
 
-def entry_key(request):
-    site = site_for_request(request)
-    if site is None:
-        return None
-    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+def entry_key(request, host, language):
+    address = f"{request.scheme}://{host}{request.get_full_path()}"
     digest = hashlib.sha256(f"{language} {address}".encode()).hexdigest()
-    return scoped_key(request, site, "page", digest)
+    return f"pagecache:page:{digest}"
+
+
+def revalidated_by_browsers(response):
+    """A browser's copy cannot be purged: it asks again each time, and an unchanged page is
+    a 304 (the ETag). A CDN in front, purged on publication (frontend.py), may keep it as
+    long as the page cache does."""
+    if "Cache-Control" in response:
+        return
+    if settings.WAGTAILFRONTENDCACHE:
+        patch_cache_control(response, max_age=0, s_maxage=timeout(), must_revalidate=True)
+    else:
+        patch_cache_control(response, max_age=0, must_revalidate=True)
+
+
+def stored(response, network, site_id, own):
+    # The headers object itself: restoring it is a copy, without checking each header again.
+    return (network, site_id, own, response.headers, response.content)
+
+
+# The site each host name was last served for, in this process: which site's generation to
+# read with the entry. Only a guess: the entry's own site is what counts.
+_site_of_host = {}
+
+
+def remember_site(host, site_id):
+    # Bounded, should ALLOWED_HOSTS let many names in.
+    if len(_site_of_host) > 1000:
+        _site_of_host.clear()
+    _site_of_host[host] = site_id
+
+
+def served(request, key, host):
+    """The cached response, or None if there is none or a change has made it obsolete."""
+    generations = current(request)
+    host_site = _site_of_host.get(host)
+    scopes = [NETWORK] if host_site is None else [NETWORK, site_scope(host_site)]
+    entry, _ = generations.with_entry(key, *scopes)
+    if entry is None:
+        return None
+    network, site_id, own, headers, content = entry
+    if generations.of(NETWORK, site_scope(site_id)) != (network, own):
+        return None
+    remember_site(host, site_id)
+    response = HttpResponse(content)
+    response.headers = headers
+    response[HEADER] = "hit"
+    return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
 class PageCacheMiddleware:
@@ -70,25 +116,33 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if excluded(request):
+        language, path = language_and_path(request)
+        if path.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES):
             return self.get_response(request)
+        anonymous = anonymous_read(request)
+        if anonymous and settings.PAGECACHE_ENABLED:
+            host = request.get_host()
+            key = entry_key(request, host, language or settings.LANGUAGE_CODE)
+            if (response := served(request, key, host)) is not None:
+                return response
         # Every public request needs its site: from the cache, not a query.
-        site_for_request(request)
-        if not cacheable_request(request):
+        site = site_for_request(request)
+        if not anonymous:
             return self.get_response(request)
-        # The key is computed before the page is rendered: if the content changes during
-        # the rendering, the entry lands under generations that are already obsolete.
-        key = entry_key(request)
-        if key is None:
-            return self.get_response(request)
-        response = cache.get(key)
-        if response is not None:
-            response[HEADER] = "hit"
+        if not settings.PAGECACHE_ENABLED or site is None:
+            response = self.get_response(request)
+            if cacheable_response(request, response):
+                revalidated_by_browsers(response)
             return response
+        # Read before the page is rendered: if the content changes during the rendering,
+        # the entry holds generations that are already obsolete.
+        network, own = current(request).of(NETWORK, site_scope(site.pk))
         response = self.get_response(request)
         if cacheable_response(request, response):
+            revalidated_by_browsers(response)
+            cache.set(key, stored(response, network, site.pk, own), timeout())
+            remember_site(host, site.pk)
             response[HEADER] = "miss"
-            cache.set(key, response, timeout())
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):

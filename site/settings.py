@@ -129,6 +129,8 @@ MIDDLEWARE = [
     *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
     # Before everything that sets cookies: it stores responses as they leave (pagecache/).
     "pagecache.middleware.PageCacheMiddleware",
+    # ETags, and 304 answers to browsers whose copy is still the page (also on cache hits).
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -175,21 +177,31 @@ if not DATABASE_URL:
     # SQLite cannot create the folder of its file, and var/ is not in git.
     VAR_DIR.mkdir(exist_ok=True)
     DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-DATABASES = {
-    "default": dj_database_url.parse(
-        DATABASE_URL,
-        # Seconds a connection is kept for the next requests (0: one per request). Each
-        # request checks a kept connection first, so a restarted server is reconnected to.
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+# A kept connection is checked when a request first uses it: a restarted server is
+# reconnected to.
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_health_checks=True)}
+postgresql = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# Seconds a connection is kept for the next requests. SQLite keeps its file open (opening it
+# for every request was most of a cached page's cost); PostgreSQL uses the pool below
+# instead, which Django requires to be 0.
+DATABASES["default"]["CONN_MAX_AGE"] = int(
+    os.environ.get("DATABASE_CONN_MAX_AGE", "0" if postgresql else "600")
+)
+if postgresql:
+    options = DATABASES["default"].setdefault("OPTIONS", {})
     # An unreachable server fails the request in seconds (a 503 page, see
     # operations.views.server_error) instead of holding a worker.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
-    )
+    connect_timeout = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+    options.setdefault("connect_timeout", connect_timeout)
+    if env_bool("DATABASE_POOL", True) and not DATABASES["default"]["CONN_MAX_AGE"]:
+        # Django's psycopg pool, one per process: a request borrows an open connection,
+        # checked first since CONN_HEALTH_CHECKS is on (a server restarted since is
+        # reconnected to), and gives it back.
+        options["pool"] = {
+            "min_size": 1,
+            "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "4")),
+            "timeout": connect_timeout,
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -259,6 +271,10 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# The generations every cached entry is stored under (home/generations.py) are read from the
+# shared cache when there is one (no database round trip for a cached page), else from the
+# database.
+GENERATIONS_IN_CACHE = bool(REDIS_URL) and env_bool("GENERATIONS_IN_CACHE", True)
 # Anonymous visitors' GETs of public pages, from the cache above (pagecache/). An entry is
 # never served once what it shows has changed; the timeout only bounds the memory it takes.
 PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)
