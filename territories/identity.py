@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings as django_settings
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.images.models import Rendition
@@ -10,11 +11,11 @@ from wagtail.models import Page, Site
 
 from home.generations import cached_for_site
 from home.models import AccessibilityPage
-from home.privacy import is_public, public
+from home.privacy import private_q, public
 
 from .branding import DEFAULT_PRIMARY_COLOR, HEX_COLOR_RE
 from .models import TerritoryHomePage, TerritorySettings
-from .scope import scope_for, site_for_request
+from .scope import hub_url, scope_for, site_for_request
 
 
 @dataclass
@@ -78,9 +79,9 @@ class SiteIdentity:
                 if HEX_COLOR_RE.match(settings.primary_color)
                 else DEFAULT_PRIMARY_COLOR
             ),
-            footer_links=footer_links(settings, request),
+            footer_links=footer_links(settings, request, scope.locale),
             accessibility=accessibility,
-            network_url=network_url(site),
+            network_url=network_url(site, request),
             logo=LogoRenditions.of(settings.logo),
         )
 
@@ -104,26 +105,50 @@ class LogoRenditions:
         return cls(*(renditions[spec] for spec in cls.SPECS))
 
 
-def network_url(site):
+def network_url(site, request=None):
     """The hub's address, which every territory's footer links to."""
     if site.is_default_site:
         return site.root_url
+    if request is not None:
+        return hub_url(request)
     hub = Site.objects.filter(is_default_site=True).first()
     return hub.root_url if hub else "/"
 
 
-def footer_links(settings, request):
+def footer_links(settings, request, locale):
     """The footer's links, each to a live, public page (in the current language) or an
-    address."""
+    address: the pages and their translations, and whether each is public, in one query."""
+    blocks = [block["value"] for block in settings.footer_links.raw_data]
+    ids = {block["page"] for block in blocks if block.get("page")}
+    pages, translated = {}, {}
+    if ids:
+        candidates = Page.objects.filter(
+            Q(pk__in=ids)
+            | Q(
+                translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+                locale_id=locale.pk,
+            )
+        ).annotate(private=ExpressionWrapper(private_q(), output_field=BooleanField()))
+        for page in candidates:
+            if page.pk in ids:
+                pages[page.pk] = page
+            if page.locale_id == locale.pk:
+                translated[page.translation_key] = page
     links = []
-    for block in settings.footer_links:
-        page, url = block.value["page"], block.value["url"]
-        if page is not None:
-            page = page.localized
-            if not is_public(page):
+    for block in blocks:
+        url = block.get("url") or ""
+        if block.get("page"):
+            page = pages.get(block["page"])
+            if page is None:
+                continue  # deleted since
+            # Page.localized: the translation when it is live, else the page itself.
+            translation = translated.get(page.translation_key)
+            if translation is not None and translation.live:
+                page = translation
+            if not page.live or page.private:
                 continue
             url = page.get_url(request)
-        links.append(FooterLink(label=block.value["label"], url=url))
+        links.append(FooterLink(label=block.get("label", ""), url=url))
     return links
 
 

@@ -8,8 +8,19 @@ so a public request costs no query to know where it is.
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from django.core.cache import cache
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
+from wagtail.models.sites import (
+    SITE_ROOT_PATHS_CACHE_KEY,
+    SITE_ROOT_PATHS_CACHE_VERSION,
+    SiteRootPath,
+)
+from wagtail.url_routing import RouteResult
 
 from home.generations import NETWORK, current, timeout
 
@@ -21,19 +32,131 @@ def site_for_request(request):
     """``Site.find_for_request`` without a query once the host name has been seen.
 
     The host → site answer is cached under the network's generation, which changes whenever
-    a site is saved or deleted.
+    a site is saved or deleted; with it, the hub's address every territory's footer links to.
     """
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     generations = current(request)
     key = f"pagecache:site:{generations.get(NETWORK, '')}:{request.get_host()}"
-    site = cache.get(key)
-    if site is None:
-        site = Site.find_for_request(request)
-        if site is not None:
-            cache.set(key, site, timeout())
-    request._wagtail_site = site
-    return site
+    found = cache.get(key)
+    if found is None:
+        found = _find_site(request)
+        if found[0] is not None:
+            cache.set(key, found, timeout())
+    request._wagtail_site, request._territories_hub_url = found
+    if request._wagtail_site is not None:
+        site_root_paths(request)
+    return request._wagtail_site
+
+
+def hub_url(request):
+    """The hub's address (the default site's root URL), known with the request's site."""
+    site_for_request(request)
+    return getattr(request, "_territories_hub_url", None) or "/"
+
+
+# Wagtail's order of preference among the sites a host name may match (get_site_for_hostname).
+MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT, MATCH_DEFAULT, MATCH_HOSTNAME = range(4)
+
+
+def _find_site(request):
+    """(site, the hub's root URL) in the one query that also gives Wagtail's site root paths
+    when they are not cached: Wagtail's choice of a site for a host name, over every site."""
+    hostname = split_domain_port(request.get_host())[0]
+    port = request.get_port()
+    sites = _all_sites()
+    matches = []
+    for site in sites:
+        if site.hostname == hostname and str(site.port) == str(port):
+            matches.append((MATCH_HOSTNAME_PORT, site))
+        elif site.hostname == hostname and site.is_default_site:
+            matches.append((MATCH_HOSTNAME_DEFAULT, site))
+        elif site.is_default_site:
+            matches.append((MATCH_DEFAULT, site))
+        elif site.hostname == hostname:
+            matches.append((MATCH_HOSTNAME, site))
+    matches.sort(key=lambda match: match[0])
+    site = None
+    if len(matches) == 1 or (
+        matches and matches[0][0] in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT)
+    ):
+        site = matches[0][1]
+    elif matches and matches[0][0] == MATCH_DEFAULT:
+        # The default site, unless exactly one other site has this host name (on another
+        # port): that one.
+        site = matches[len(matches) == 2][1]
+    hub = next((site.root_url for site in sites if site.is_default_site), None)
+    if cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is None:
+        request._wagtail_cached_site_root_paths = _compute_site_root_paths(sites)
+        cache.set(
+            SITE_ROOT_PATHS_CACHE_KEY,
+            request._wagtail_cached_site_root_paths,
+            3600,
+            version=SITE_ROOT_PATHS_CACHE_VERSION,
+        )
+    return site, hub
+
+
+def _all_sites():
+    # Wagtail's order for the site root paths.
+    return list(
+        Site.objects.select_related("root_page", "root_page__locale").order_by(
+            "-root_page__url_path", "-is_default_site", "hostname"
+        )
+    )
+
+
+def site_root_paths(request):
+    """Wagtail's ``Site.get_site_root_paths()`` (every URL a page gives), read once per
+    request, and computed in two queries instead of one per site when its cache is empty.
+
+    The same list under Wagtail's own cache key, so Wagtail's invalidation (a site saved or
+    deleted, a site's home page moved) applies unchanged.
+    """
+    if hasattr(request, "_wagtail_cached_site_root_paths"):
+        return request._wagtail_cached_site_root_paths
+    paths = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    if paths is None:
+        paths = _compute_site_root_paths(_all_sites())
+        cache.set(SITE_ROOT_PATHS_CACHE_KEY, paths, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    else:
+        # Some cache backends (Redis) give the named tuples back as plain tuples.
+        paths = [SiteRootPath(*path) for path in paths]
+    request._wagtail_cached_site_root_paths = paths
+    return paths
+
+
+def _compute_site_root_paths(sites):
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return [
+            SiteRootPath(
+                site.id, site.root_page.url_path, site.root_url, site.root_page.locale.language_code
+            )
+            for site in sites
+        ]
+    # Every site's home page in every language, in one query (Wagtail asks once per site),
+    # in the order get_translations gives them (the tree's).
+    translations = {}
+    homes = Page.objects.filter(
+        translation_key__in=[site.root_page.translation_key for site in sites]
+    )
+    for home in homes.select_related("locale").order_by("path"):
+        translations.setdefault(home.translation_key, []).append(home)
+    return [
+        SiteRootPath(site.id, home.url_path, site.root_url, home.locale.language_code)
+        for site in sites
+        for home in translations.get(site.root_page.translation_key, [])
+    ]
+
+
+def active_locale(request):
+    """The Locale of the active language, looked up once per request and language."""
+    language = get_language()
+    cached = getattr(request, "_territories_locale", None)
+    if cached is None or cached.language_code != language:
+        cached = Locale.get_active()
+        request._territories_locale = cached
+    return cached
 
 
 def site_or_default(request):
@@ -112,4 +235,70 @@ def scope_for(request):
     site = site_for_request(request)
     if site is None:
         return None
-    return RequestScope.for_site(site, Locale.get_active())
+    return RequestScope.for_site(site, active_locale(request))
+
+
+def route_for_request(request, path):
+    """``Page.route_for_request`` in two queries (the pages along the path, then the page's
+    own type) where Wagtail walks the tree a query or two per level; None when no page
+    answers.
+
+    Wagtail's rules are kept: the site's home in the active language when that version is
+    live, the path's pages whatever their state but the last one live, a page type with
+    its own ``route`` (routable pages' sub-paths) asked in its turn.
+    """
+    site = site_for_request(request)
+    if site is None:
+        return None
+    try:
+        return _route(request, site, [component for component in path.split("/") if component])
+    except Http404:
+        return None
+
+
+def _route(request, site, components):
+    root = site.root_page
+    locale = active_locale(request)
+    if root.locale_id != locale.pk:
+        # Page.localized: the translation if it is live, else the page itself.
+        translation = Page.objects.filter(
+            translation_key=root.translation_key, locale_id=locale.pk, live=True
+        ).first()
+        root = translation or root
+    prefixes = [
+        root.url_path + "".join(f"{c}/" for c in components[:n])
+        for n in range(1, len(components) + 1)
+    ]
+    found = {}
+    if prefixes:
+        for page in Page.objects.filter(url_path__in=prefixes, path__startswith=root.path):
+            found[page.url_path] = page
+    level = root
+    for depth, component in enumerate(components):
+        if _routes_itself(level, components[depth:]):
+            return level.specific.route(request, components[depth:])
+        child = found.get(prefixes[depth])
+        if child is None or child.depth != level.depth + 1 or child.slug != component:
+            raise Http404
+        child._cached_parent_obj = level
+        level = child
+    if _routes_itself(level, []):
+        return level.specific.route(request, [])
+    if not level.live:
+        raise Http404
+    return RouteResult(level.specific)
+
+
+def _routes_itself(page, components):
+    """Whether the page's type answers this sub-path itself rather than Page.route."""
+    model = page.specific_class
+    if model is None or model.route is Page.route:
+        return False
+    if model.route is RoutablePageMixin.route:
+        if not page.live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{c}/" for c in components))
+        except Http404:
+            return False
+    return True
