@@ -65,7 +65,12 @@ class KeysetPage:
 
 def page_of(projects, window):
     """One page of ``projects`` (a queryset, prefetches included): ``window.size`` items
-    and whether pages lie on either side, in three queries plus the prefetches."""
+    and whether pages lie on either side, in one query plus the prefetches.
+
+    Whether another page follows in the direction of travel is read from one more item;
+    the way back is taken to exist when a cursor was given (it leads back to the page the
+    cursor came from; at worst, if every project behind it was taken down since, to an
+    empty page). Asking the database instead would cost a query as dear as the page."""
     forward = window.before is None
     if forward:
         rows = projects.order_by("path")
@@ -83,10 +88,8 @@ def page_of(projects, window):
         return KeysetPage(items, None, None)
     first, last = items[0].path, items[-1].path
     if forward:
-        behind = window.after is not None and projects.filter(path__lt=first).exists()
-        return KeysetPage(items, last if further else None, first if behind else None)
-    behind = projects.filter(path__gt=last).exists()
-    return KeysetPage(items, last if behind else None, first if further else None)
+        return KeysetPage(items, last if further else None, first if window.after else None)
+    return KeysetPage(items, last, first if further else None)
 
 
 def batches(projects, size):

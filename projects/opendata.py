@@ -27,19 +27,25 @@ def _date(value):
     return value.isoformat() if value else None
 
 
-def project_record(project, territory, slug, request):
-    """A project as the API publishes it (close to beta.gouv.fr's startups API);
-    ``slug`` identifies its territory."""
+def territory_entry(territory, slug, request):
+    """The territory as a project's record names it (``slug``: its identifier); built once
+    per territory, the same for each of its projects."""
     return {
-        "id": f"{slug}/{project.slug}",
+        "id": slug,
+        "name": territory.title if territory else "",
+        "url": territory.get_full_url(request) if territory else "",
+    }
+
+
+def project_record(project, territory, request):
+    """A project as the API publishes it (close to beta.gouv.fr's startups API);
+    ``territory``: its territory's ``territory_entry``."""
+    return {
+        "id": f"{territory['id']}/{project.slug}",
         "name": project.title,
         "pitch": project.pitch,
         "url": project.get_full_url(request),
-        "territory": {
-            "id": slug,
-            "name": territory.title if territory else "",
-            "url": territory.get_full_url(request) if territory else "",
-        },
+        "territory": dict(territory),
         "current_phase": project.current_phase or None,
         "phases": [
             {"name": phase.phase, "start": _date(phase.start_date), "end": _date(phase.end_date)}
