@@ -55,9 +55,8 @@ class DatabaseGenerations:
             return dict(cursor.fetchall())
 
     def read_with(self, key, scopes):
-        """The cache entry ``key``, and these scopes' generations if there is one."""
-        entry = cache.get(key)
-        return entry, (self.read(scopes) if entry is not None and scopes else {})
+        """The cache entry ``key``, and these scopes' generations."""
+        return cache.get(key), self.read(scopes) if scopes else {}
 
     def written(self, scopes):
         pass
@@ -125,22 +124,31 @@ class Generations:
 
     def __init__(self):
         self._values = {}
+        self._expected = set()
         self._store = store()
 
-    def of(self, *scopes):
+    def expect(self, *scopes):
+        """Scopes to read with the first ones asked for, in the same query or cache call."""
+        self._expected.update(scopes)
+
+    def _missing(self, scopes):
         missing = [scope for scope in scopes if scope not in self._values]
+        if missing:
+            missing.extend(self._expected.difference(self._values, missing))
+        return missing
+
+    def of(self, *scopes):
+        missing = self._missing(scopes)
         if missing:
             found = self._store.read(missing)
             self._values.update({scope: found.get(scope, "") for scope in missing})
         return tuple(self._values[scope] for scope in scopes)
 
     def with_entry(self, key, *scopes):
-        """The cache entry ``key`` and these scopes' generations (read only if there is an
-        entry), in one call to the cache when it holds the generations."""
-        missing = [scope for scope in scopes if scope not in self._values]
+        """The cache entry ``key`` and these scopes' generations, in one call to the cache
+        when it holds the generations."""
+        missing = self._missing(scopes)
         entry, found = self._store.read_with(key, missing)
-        if entry is None:
-            return None, None
         self._values.update({scope: found.get(scope, "") for scope in missing})
         return entry, self.of(*scopes)
 

@@ -20,11 +20,10 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language_from_path
-from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from home.generations import NETWORK, cached_for_site, current, site_scope, timeout
-from territories.scope import site_for_request
+from territories.scope import route_for_request, site_for_request
 
 HEADER = "X-Page-Cache"
 
@@ -93,9 +92,7 @@ def remember_site(host, site_id):
 def served(request, key, host):
     """The cached response, or None if there is none or a change has made it obsolete."""
     generations = current(request)
-    host_site = _site_of_host.get(host)
-    scopes = [NETWORK] if host_site is None else [NETWORK, site_scope(host_site)]
-    entry, _ = generations.with_entry(key, *scopes)
+    entry, _ = generations.with_entry(key, NETWORK)
     if entry is None:
         return None
     network, site_id, own, headers, content = entry
@@ -120,13 +117,19 @@ class PageCacheMiddleware:
         if path.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES):
             return self.get_response(request)
         anonymous = anonymous_read(request)
+        host = request.get_host()
+        host_site = _site_of_host.get(host)
+        if host_site is not None:
+            # Read with the network's, in the same query or cache call.
+            current(request).expect(site_scope(host_site))
         if anonymous and settings.PAGECACHE_ENABLED:
-            host = request.get_host()
             key = entry_key(request, host, language or settings.LANGUAGE_CODE)
             if (response := served(request, key, host)) is not None:
                 return response
         # Every public request needs its site: from the cache, not a query.
         site = site_for_request(request)
+        if site is not None and host_site != site.pk:
+            remember_site(host, site.pk)
         if not anonymous:
             return self.get_response(request)
         if not settings.PAGECACHE_ENABLED or site is None:
@@ -141,13 +144,12 @@ class PageCacheMiddleware:
         if cacheable_response(request, response):
             revalidated_by_browsers(response)
             cache.set(key, stored(response, network, site.pk, own), timeout())
-            remember_site(host, site.pk)
             response[HEADER] = "miss"
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        # Wagtail finds a page by walking the tree from the site's root, a query or two per
-        # level; the page it finds is the same until the site's content changes.
+        # The page a path leads to (found in two queries, where Wagtail walks the tree a query
+        # or two per level) is the same until the site's content changes.
         if view_func is wagtail_serve and not hasattr(request, "_wagtail_route_for_request"):
             # wagtail.urls passes the path positionally.
             path = view_args[0] if view_args else view_kwargs["path"]
@@ -155,5 +157,5 @@ class PageCacheMiddleware:
                 request,
                 site_for_request(request),
                 f"route:{path}",
-                lambda: Page.route_for_request(request, path),
+                lambda: route_for_request(request, path),
             )
