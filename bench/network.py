@@ -61,6 +61,7 @@ def path_on_site(page):
 
 def measure_pages(pages):
     """Queries and server time of each page, rendered every time (page cache off)."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
@@ -69,7 +70,13 @@ def measure_pages(pages):
     results = {}
     with override_settings(PAGECACHE_ENABLED=False):
         for label, host, path in pages:
-            assert client.get(path, HTTP_HOST=host).status_code == 200, (host, path)
+            # Cold: as right after a publication, nothing cached (site, identity, routes).
+            cache.clear()
+            # A full log (9,000 queries, reached while loading) would count nothing.
+            connection.queries_log.clear()
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(path, HTTP_HOST=host).status_code == 200, (host, path)
+            cold = len(queries)
             with CaptureQueriesContext(connection) as queries:
                 client.get(path, HTTP_HOST=host)
             # Read now: the next request empties the connection's query log.
@@ -82,6 +89,7 @@ def measure_pages(pages):
             results[label] = {
                 "path": f"{host}{path}",
                 "queries": count,
+                "cold_queries": cold,
                 "median_ms": round(statistics.median(timings) * 1000, 1),
                 "p95_ms": round(percentile(timings, 0.95) * 1000, 1),
             }
@@ -94,34 +102,46 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def throughput(database_url, host, path, cached):
-    """Requests per second of one page, gunicorn with 2 workers, wrk on loopback."""
+def production_env(database_url, **extra):
+    """`make serve`'s settings: production mode, hashed static files served by WhiteNoise."""
+    return dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        DJANGO_ENV="production",
+        SECURE_SSL_REDIRECT="false",
+        SECRET_KEY="benchmark-only",
+        **extra,
+    )
+
+
+def static_copy(content):
+    """A static file of the page's size, collected where WhiteNoise serves from: what the
+    same gunicorn serves fastest, the reference of every ratio."""
+    from django.conf import settings
+
+    folder = Path(settings.STATIC_ROOT) / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "page.html").write_bytes(content)
+    return "/static/bench/page.html"
+
+
+def requests_per_second(pages, env):
+    """Requests per second of each (label, host, path), gunicorn with 2 workers and `env`,
+    wrk with 2 threads and 8 connections on loopback, in turn."""
     wrk = shutil.which("wrk")
     if wrk is None:
         return None
     port = free_port()
     log = open(ROOT / "var" / "bench" / "gunicorn.log", "a")
-    env = dict(
-        os.environ,
-        DATABASE_URL=database_url,
-        PAGECACHE_ENABLED="true" if cached else "false",
-        DEBUG="false",
-        SECRET_KEY="benchmark-only",
-    )
+    command = [str(Path(sys.executable).parent / "gunicorn"), "site_config.wsgi"]
     server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "site_config.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
+        [*command, "--workers", "2", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
+    rates = {}
     try:
         for _attempt in range(100):
             try:
@@ -129,23 +149,138 @@ def throughput(database_url, host, path, cached):
                 break
             except OSError:
                 time.sleep(0.2)
-        url = f"http://127.0.0.1:{port}{path}"
-        # Each worker's first requests load the code and fill its caches: not measured.
-        for _request in range(20):
-            urlopen(Request(url, headers={"Host": host}), timeout=30).read()
-        header = ["-H", f"Host: {host}", "--timeout", "10s"]
-        output = subprocess.run(
-            [wrk, "-t2", "-c8", f"-d{WRK_SECONDS}s", *header, url],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        line = next(line for line in output.splitlines() if line.startswith("Requests/sec"))
-        return float(line.split()[1])
+        for label, host, path in pages:
+            url = f"http://127.0.0.1:{port}{path}"
+            # Each worker's first requests load the code and fill its caches: not measured.
+            for _request in range(20):
+                with urlopen(Request(url, headers={"Host": host}), timeout=30) as response:
+                    assert response.status == 200, (host, path)
+                    response.read()
+            output = subprocess.run(
+                [wrk, "-t2", "-c8", f"-d{WRK_SECONDS}s", "-H", f"Host: {host}", url],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            if "Non-2xx" in output:
+                raise RuntimeError(f"{host}{path} answered errors under load:\n{output}")
+            line = next(line for line in output.splitlines() if line.startswith("Requests/sec"))
+            rates[label] = float(line.split()[1])
     finally:
         server.terminate()
         server.wait()
         log.close()
+    return rates
+
+
+# Pages served under load: the demo's Var, whose project page is the issue's reference.
+LOADED = [
+    ("project", "var.localhost", "/projets/rsa-en-ligne/"),
+    ("news", "var.localhost", "/actualites/lancement-pre-incubation-2019/"),
+    ("call", "var.localhost", "/appels/appel-a-irritants-2018/"),
+    ("territory home", "var.localhost", "/"),
+]
+
+
+def throughput_runs(database_url):
+    """The static file and the pages, from the page cache and rendered each time, with the
+    settings of `make serve` (SQLite, each process's memory) or of the README's deployment
+    (PostgreSQL with Redis shared by the workers, and also without)."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    from tests.live.services import RedisServer
+
+    if shutil.which("wrk") is None:
+        return None
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=production_env(database_url),
+        check=True,
+    )
+    _label, host, path = LOADED[0]
+    content = Client().get(path, HTTP_HOST=host).content
+    static = ("static file", host, static_copy(content))
+    runs = {"page bytes": len(content)}
+    redis = None
+    extra = {}
+    if connection.vendor == "postgresql":
+        redis = RedisServer()
+        redis.start()
+        extra["REDIS_URL"] = redis.url
+    try:
+        env = production_env(database_url, **extra)
+        runs["cached"] = requests_per_second([static, *LOADED], env)
+        runs["uncached"] = requests_per_second(
+            [static, *LOADED], dict(env, PAGECACHE_ENABLED="false")
+        )
+        if redis is not None:
+            runs["cached without Redis"] = requests_per_second(
+                [static, LOADED[0]], production_env(database_url)
+            )
+    finally:
+        if redis is not None:
+            redis.kill()
+    runs["settings"] = {
+        "database": connection.vendor,
+        "cache": "Redis" if redis else "each process's memory",
+        "connections": "psycopg pool"
+        if redis
+        else f"kept {settings.DATABASES['default']['CONN_MAX_AGE']} s",
+    }
+    return runs
+
+
+def targets(report):
+    """Each target of the issue with its measured value, and whether it is met."""
+    rows = []
+    runs = report["requests_per_second"]
+    if runs:
+        for run, floor, label in (
+            ("cached", 0.8, "from the page cache"),
+            ("uncached", 1 / 20, "rendered"),
+        ):
+            static = runs[run]["static file"]
+            for page, rate in runs[run].items():
+                if page == "static file":
+                    continue
+                ratio = rate / static
+                rows.append(
+                    {
+                        "target": f"{page} {label} / static file",
+                        "measured": f"{rate:,.0f} / {static:,.0f} req/s",
+                        "ratio": f"{ratio:.2f}" if ratio >= 0.1 else f"1/{1 / ratio:.0f}",
+                        "limit": f">= {floor:.2f}" if floor >= 0.1 else f">= 1/{1 / floor:.0f}",
+                        "met": ratio >= floor,
+                    }
+                )
+    for size in ("demo", "generated"):
+        pages = report[size]
+        for key, ceiling, label in (("queries", 15, "warm"), ("cold_queries", 20, "cold")):
+            worst = max(pages, key=lambda page: pages[page][key])
+            rows.append(
+                {
+                    "target": f"queries per page, {label}, {size} (worst: {worst})",
+                    "measured": str(pages[worst][key]),
+                    "ratio": "",
+                    "limit": f"<= {ceiling}",
+                    "met": pages[worst][key] <= ceiling,
+                }
+            )
+    return rows
+
+
+def print_targets(rows):
+    print("\nTargets")
+    print(f"  {'target':<58}{'measured':>22}{'ratio':>8}{'limit':>10}")
+    for row in rows:
+        verdict = "met" if row["met"] else "NOT MET"
+        print(
+            f"  {row['target']:<58}{row['measured']:>22}{row['ratio']:>8}{row['limit']:>10}"
+            f"  {verdict}"
+        )
 
 
 def admin_times(territory):
@@ -183,9 +318,12 @@ def admin_times(territory):
 
 def print_table(title, rows):
     print(f"\n{title}")
-    print(f"  {'page':<22}{'queries':>8}{'median ms':>11}{'p95 ms':>9}")
+    print(f"  {'page':<22}{'queries':>8}{'cold':>6}{'median ms':>11}{'p95 ms':>9}")
     for label, row in rows.items():
-        print(f"  {label:<22}{row['queries']:>8}{row['median_ms']:>11}{row['p95_ms']:>9}")
+        print(
+            f"  {label:<22}{row['queries']:>8}{row['cold_queries']:>6}"
+            f"{row['median_ms']:>11}{row['p95_ms']:>9}"
+        )
 
 
 def main():
@@ -253,21 +391,9 @@ def main():
 
         # Committed rows only reach gunicorn's connections: the throwaway database is not in a
         # transaction here, every write above is already committed.
-        rps = {}
-        for cached in (False, True):
-            rps["cached" if cached else "uncached"] = throughput(
-                database_url, host, path_on_site(project), cached
-            )
-        report["requests_per_second"] = rps
-        if rps["uncached"] is None:
-            print("\nThroughput skipped: wrk is missing (apt-get install wrk).")
-        else:
-            print(
-                f"\nProject page under gunicorn (2 workers), wrk 2 threads 8 connections "
-                f"{WRK_SECONDS} s: {rps['uncached']:.0f} req/s uncached, "
-                f"{rps['cached']:.0f} req/s from the page cache "
-                f"(x{rps['cached'] / rps['uncached']:.1f})"
-            )
+        report["requests_per_second"] = throughput_runs(database_url)
+        report["targets"] = targets(report)
+        print_targets(report["targets"])
 
         folder = ROOT / "var" / "bench"
         folder.mkdir(parents=True, exist_ok=True)

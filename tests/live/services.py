@@ -182,7 +182,6 @@ def production_env(folder, database_url, redis_url=None, **extra):
         # Plain HTTP on loopback, as `make serve` does.
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
-        "DATABASE_CONN_MAX_AGE": "60",
         "MEDIA_ROOT": str(folder / "media"),
         "IRRITANTS_PRIVATE_ROOT": str(folder / "private"),
         **extra,
