@@ -97,10 +97,13 @@ messages: install
 check-messages: install
 	$(PY) manage.py check_messages
 
-# The network benchmark (bench/network.py, results in bench/RESULTS.md): every public page type
-# at two sizes, the page cache under gunicorn, the admin, create_territory. On a throwaway
-# database (SQLite, or DATABASE_URL's server). Sizes: TERRITORIES, PROJECTS, NEWS (see the
-# script). The throughput runs need wrk, installed from Debian when root, otherwise named.
+# The benchmarks of bench/RESULTS.md, on throwaway databases (SQLite, or DATABASE_URL's server):
+# every public page type at two sizes with its warm and cold queries, the static file, cached
+# and rendered pages under gunicorn with make serve's settings (with DATABASE_URL: the
+# deployment's, PostgreSQL and Redis), the admin, create_territory (bench/network.py); the open
+# data's pages and the CSV export's memory (bench/opendata.py); the search (bench/search.py).
+# Each prints its targets with the measured value. Sizes: see each script. The throughput runs
+# need wrk, installed from Debian when root, otherwise named.
 bench: install
 	@command -v wrk >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -111,6 +114,8 @@ bench: install
 	  fi; \
 	}
 	$(PY) bench/network.py
+	$(PY) bench/opendata.py
+	$(PY) bench/search.py
 
 # create_territory's time on a throwaway database (SQLite, or DATABASE_URL's server).
 bench-territory: install
