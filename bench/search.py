@@ -24,6 +24,9 @@ from throwaway import throwaway_database
 TERRITORIES = int(os.environ.get("TERRITORIES", "20"))
 PAGES = int(os.environ.get("PAGES", "10000"))
 ROUNDS = int(os.environ.get("ROUNDS", "5"))
+# Seconds at most per kind of query: a pathological plan (seconds a search) is reported from
+# the searches done by then (n= says how many) rather than keeping the benchmark for hours.
+BUDGET = float(os.environ.get("BUDGET", "60"))
 
 
 def demo_vocabulary():
@@ -85,7 +88,7 @@ def load_pages(territories, rng):
 
     from demo.management.commands.generate_network import bulk_children
     from irritants.models import CallForIrritantsPage, CallIndexPage
-    from projects.models import NewsIndexPage, NewsPage, ProjectIndexPage, ProjectPage
+    from projects.models import NewsIndexPage, NewsPage, ProjectIndexPage, ProjectPage, Theme
     from projects.phases import Phase
     from territories.services import section_of
 
@@ -94,6 +97,7 @@ def load_pages(territories, rng):
     kinds.append((CallForIrritantsPage, CallIndexPage, 0.1))
     today = date.today()
     phases = [value for value, _label in Phase.choices]
+    themes = list(Theme.objects.order_by("pk"))
 
     def fields_for(model):
         def fields(rng):
@@ -127,7 +131,15 @@ def load_pages(territories, rng):
                 parent = section_of(territory.home, index_class)
                 count = int(per_territory * share)
                 # The demo's vocabulary, with its frequencies, for realistic searches.
-                bulk_children(parent, model, count, fields_for(model), rng, write=sentence)
+                pages = bulk_children(parent, model, count, fields_for(model), rng, write=sentence)
+                if model is ProjectPage:
+                    # One or two themes each, as editors file them, for the theme filter.
+                    Through = ProjectPage.themes.through  # noqa: N806
+                    Through.objects.bulk_create(
+                        Through(projectpage_id=page.pk, theme_id=theme.pk)
+                        for page in pages
+                        for theme in rng.sample(themes, rng.randint(1, 2))
+                    )
 
 
 def percentile(values, share):
@@ -135,91 +147,138 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def report(label, timings):
+TARGET_MS = 100
+
+
+def report(label, timings, vendor):
+    """One line per kind of query: median, p95, max, and whether p95 meets the target (which
+    holds on PostgreSQL; SQLite's figures are shown for comparison)."""
+    p95 = percentile(timings, 0.95) * 1000
+    verdict = ("PASS" if p95 < TARGET_MS else "FAIL") if vendor == "postgresql" else "(info)"
     print(
-        f"  {label:<34} n={len(timings):<4} median {statistics.median(timings) * 1000:6.1f} ms"
-        f"   p95 {percentile(timings, 0.95) * 1000:6.1f} ms   max {max(timings) * 1000:6.1f} ms"
+        f"  {label:<38} n={len(timings):<4} median {statistics.median(timings) * 1000:6.1f} ms"
+        f"   p95 {p95:6.1f} ms   max {max(timings) * 1000:6.1f} ms   {verdict}"
     )
+    return p95 < TARGET_MS
+
+
+def populate(rng):
+    """The demo's hub and TERRITORIES territories holding PAGES live pages, indexed."""
+    from django.db import connection
+    from wagtail.models import Page
+
+    from demo.loader import DemoLoader
+    from search import services
+    from territories.launch import launch
+    from territories.services import TerritorySpec, create_territory
+
+    global WORDS
+    WORDS = demo_vocabulary()
+    start = time.perf_counter()
+    DemoLoader(port=8000).load()  # the hub, and themes for the filters
+    # Online (launched by the operator): the benchmark searches public pages.
+    territories = [
+        launch(
+            create_territory(
+                TerritorySpec(
+                    name=f"Territoire de mesure {number}",
+                    slug=f"mesure-{number}",
+                    hostname=f"mesure-{number}.localhost",
+                    port=8000,
+                )
+            )
+        )
+        for number in range(TERRITORIES)
+    ]
+    print(f"{TERRITORIES} territories opened in {time.perf_counter() - start:.1f} s")
+    start = time.perf_counter()
+    load_pages(territories, rng)
+    elapsed = time.perf_counter() - start
+    print(f"{Page.objects.count()} pages in the tree, loaded in {elapsed:.1f} s")
+    start = time.perf_counter()
+    indexed = services.rebuild_index()
+    print(f"{indexed} objects indexed in {time.perf_counter() - start:.1f} s")
+    # As autovacuum would after such a load: the planner needs the new tables' statistics.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return territories
+
+
+def cases(territories, rng):
+    from wagtail.models import Locale, Site
+
+    from projects.models import Theme
+    from search import query, services
+    from territories.scope import RequestScope
+
+    french = Locale.objects.get(language_code="fr")
+    hub = RequestScope.for_site(Site.objects.get(is_default_site=True), french)
+    sites = [RequestScope.for_site(territory.site, french) for territory in territories]
+    theme = Theme.objects.first()
+    return {
+        "territory site": lambda q: services.search(rng.choice(sites), query.parse(q)),
+        "territory site, page 3": lambda q: services.search(
+            rng.choice(sites), query.parse(q), page_number=3
+        ),
+        "territory site, news only": lambda q: services.search(
+            rng.choice(sites), query.parse(q), services.Filters(page_type="news")
+        ),
+        # The hub's searches: the whole network, no territory filter.
+        "hub (whole network)": lambda q: services.search(hub, query.parse(q)),
+        "hub, page 3": lambda q: services.search(hub, query.parse(q), page_number=3),
+        "hub, beyond the last page": lambda q: services.search(
+            hub, query.parse(q), page_number=10_000
+        ),
+        "hub, news only": lambda q: services.search(
+            hub, query.parse(q), services.Filters(page_type="news")
+        ),
+        "hub, projects in a phase": lambda q: services.search(
+            hub, query.parse(q), services.Filters(page_type="project", phase="construction")
+        ),
+        "hub, theme filter": lambda q: services.search(
+            hub, query.parse(q), services.Filters(theme=theme)
+        ),
+        "autocomplete (territory site)": lambda q: services.autocomplete(
+            rng.choice(sites), query.parse(q[:4])
+        ),
+        "autocomplete (hub)": lambda q: services.autocomplete(hub, query.parse(q[:4])),
+    }
+
+
+def measure(runs):
+    """Every kind of query, each QUERIES x ROUNDS times (common words, rare ones, a phrase,
+    a word found nowhere, whose page offers other searches); True when all meet the target."""
+    from django.db import connection
+
+    for run in runs.values():  # warm-up: caches, connections, query plans
+        run(QUERIES[0])
+    vendor = connection.vendor
+    print(
+        f"Search on {vendor}, {len(QUERIES)} queries x {ROUNDS} rounds, p95 target {TARGET_MS} ms:"
+    )
+    everything, passed = [], True
+    for label, run in runs.items():
+        timings = []
+        for q in [q for _round in range(ROUNDS) for q in QUERIES]:
+            started = time.perf_counter()
+            run(q)
+            timings.append(time.perf_counter() - started)
+            if sum(timings) > BUDGET:
+                break
+        everything += timings
+        passed &= report(label, timings, vendor)
+    report("all searches", everything, vendor)
+    print(f"load average during the run: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+    if vendor == "postgresql":
+        print("PASS: every kind of search under target" if passed else "FAIL: see above")
+    return passed
 
 
 def main():
     with throwaway_database("bench-search-"):
-        from django.db import connection
-        from wagtail.models import Locale, Page, Site
-
-        from projects.models import Theme
-        from search import query, services
-        from territories.launch import launch
-        from territories.scope import RequestScope
-        from territories.services import TerritorySpec, create_territory
-
-        global WORDS
-        WORDS = demo_vocabulary()
         rng = random.Random(7)
-        start = time.perf_counter()
-        from demo.loader import DemoLoader
-
-        DemoLoader(port=8000).load()  # the hub, and themes for the filters
-        # Online (launched by the operator): the benchmark searches public pages.
-        territories = [
-            launch(
-                create_territory(
-                    TerritorySpec(
-                        name=f"Territoire de mesure {number}",
-                        slug=f"mesure-{number}",
-                        hostname=f"mesure-{number}.localhost",
-                        port=8000,
-                    )
-                )
-            )
-            for number in range(TERRITORIES)
-        ]
-        print(f"{TERRITORIES} territories opened in {time.perf_counter() - start:.1f} s")
-        start = time.perf_counter()
-        load_pages(territories, rng)
-        elapsed = time.perf_counter() - start
-        print(f"{Page.objects.count()} pages in the tree, loaded in {elapsed:.1f} s")
-        start = time.perf_counter()
-        indexed = services.rebuild_index()
-        print(f"{indexed} objects indexed in {time.perf_counter() - start:.1f} s")
-        # As autovacuum would after such a load: the planner needs the new tables' statistics.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-
-        french = Locale.objects.get(language_code="fr")
-        hub = RequestScope.for_site(Site.objects.get(is_default_site=True), french)
-        sites = [RequestScope.for_site(territory.site, french) for territory in territories]
-        theme = Theme.objects.first()
-        cases = {
-            "territory site": lambda q: services.search(rng.choice(sites), query.parse(q)),
-            "territory site, page 3": lambda q: services.search(
-                rng.choice(sites), query.parse(q), page_number=3
-            ),
-            "hub (whole network)": lambda q: services.search(hub, query.parse(q)),
-            "hub, projects in a phase": lambda q: services.search(
-                hub, query.parse(q), services.Filters(page_type="project", phase="construction")
-            ),
-            "hub, theme filter": lambda q: services.search(
-                hub, query.parse(q), services.Filters(theme=theme)
-            ),
-            "autocomplete (hub)": lambda q: services.autocomplete(hub, query.parse(q[:4])),
-        }
-        for run in cases.values():  # warm-up: caches, connections, query plans
-            run(QUERIES[0])
-        print(f"Search on {connection.vendor}, {len(QUERIES)} queries x {ROUNDS} rounds:")
-        everything = []
-        for label, run in cases.items():
-            timings = []
-            for _round in range(ROUNDS):
-                for q in QUERIES:
-                    started = time.perf_counter()
-                    run(q)
-                    timings.append(time.perf_counter() - started)
-            everything += timings
-            report(label, timings)
-        report("all searches", everything)
-        p95 = percentile(everything, 0.95) * 1000
-        print(f"p95 {p95:.1f} ms (target on PostgreSQL: under 100 ms)")
+        territories = populate(rng)
+        measure(cases(territories, rng))
 
 
 if __name__ == "__main__":

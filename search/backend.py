@@ -8,14 +8,26 @@ takes AUTOCOMPLETE_CONFIG from the settings instead and otherwise changes nothin
 Both read a query typed as a string (the admin's searches: explorer, choosers, bulk actions,
 API) through search.query.parse, as the public search does: a stray quote, a blank or a
 control character would otherwise be a database error (a 500).
+
+On PostgreSQL, two changes for speed at 10,000 pages: the matched text vector is a filter only
+(Wagtail selects it too: a concatenation of every match's title and body, computed and then
+thrown away, and a count wrapped around the whole query), and a page of results comes with
+the number of matches from the same query (``page_with_total``), where a paginator would run
+the search twice.
 """
 
 from functools import cache
 
 from django.db import connection
+from django.db.models import Count, Window
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
-from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
-from wagtail.search.query import Phrase, PlainText
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+    PostgresSearchResults,
+)
+from wagtail.search.query import Fuzzy, MatchAll, Not, Phrase, PlainText
 
 from .query import parse
 
@@ -46,7 +58,55 @@ class ParsedQueries:
         return super().autocomplete(cleaned(query, autocomplete=True), *args, **kwargs)
 
 
+class FilteredVector:
+    """Wagtail's full-text search, with the text vector as an alias: filtered on (through the
+    GIN index on title || body, search/migrations/0002), never selected."""
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        query = self.query
+        if isinstance(query, MatchAll | Fuzzy) or (
+            isinstance(query, Not) and isinstance(query.subquery, MatchAll)
+        ):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        search_query = self.build_tsquery(query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        rank_expression = self._build_rank_expression(vectors, config)
+        combined_vector = vectors[0][0]
+        for vector, _boost in vectors[1:]:
+            combined_vector = combined_vector._combine(vector, "||", False)
+        queryset = self.queryset.alias(_vector_=combined_vector).filter(_vector_=search_query)
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+
+
+class FrenchPostgresSearchQueryCompiler(FilteredVector, PostgresSearchQueryCompiler):
+    pass
+
+
+class FrenchPostgresAutocompleteQueryCompiler(FilteredVector, PostgresAutocompleteQueryCompiler):
+    pass
+
+
+# The annotation carrying the number of matches on each row of a page of results.
+TOTAL = "search_total"
+
+
+class FrenchPostgresSearchResults(PostgresSearchResults):
+    def page_with_total(self, start, stop):
+        """The results from ``start`` to ``stop`` and the number of matches in all, in one
+        query; the total is None when the page is empty (beyond the last, or no match)."""
+        compiler = self.query_compiler
+        queryset = compiler.search(
+            compiler.get_config(self.backend), None, None, self._score_field, self.backend
+        )
+        rows = list(queryset.annotate(**{TOTAL: Window(Count("*"))})[start:stop])
+        return rows, getattr(rows[0], TOTAL) if rows else None
+
+
 class FrenchPostgresSearchBackend(ParsedQueries, PostgresSearchBackend):
+    query_compiler_class = FrenchPostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = FrenchPostgresAutocompleteQueryCompiler
+    results_class = FrenchPostgresSearchResults
+
     def __init__(self, params):
         super().__init__(params)
         self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", "simple")

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.urls import reverse
@@ -129,7 +130,7 @@ class SearchOutcome:
 def search(scope, terms, filters=Filters(), page_number=1, per_page=RESULTS_PER_PAGE):
     """One page of results, with excerpts; suggestions when there is nothing to show."""
     results = matching_pages(scope, terms, filters)
-    page = Paginator(results, per_page).get_page(page_number)
+    page = paginate(results, page_number, per_page)
     territories = shown_territories(scope)
     texts = indexed_texts(page.object_list)
     page.object_list = [
@@ -144,6 +145,36 @@ def search(scope, terms, filters=Filters(), page_number=1, per_page=RESULTS_PER_
     if terms and not page.paginator.count:
         outcome.suggestions = suggestions(scope, terms, filters)
     return outcome
+
+
+def paginate(results, page_number, per_page):
+    """The page ``page_number`` of ``results``, as ``Paginator.get_page`` answers it (page 1
+    for a number that is not one, the last page beyond the end).
+
+    With a backend that counts the matches in the query of the page (PostgreSQL's, see
+    search/backend.py), one query instead of a count and then the page; a second one only
+    for a page beyond the last.
+    """
+    paginator = Paginator(results, per_page)
+    page_with_total = getattr(results, "page_with_total", None)
+    if page_with_total is None:
+        return paginator.get_page(page_number)
+    try:
+        number = int(page_number)
+    except (TypeError, ValueError):
+        number = 1
+
+    def rows_of(number):
+        return page_with_total((number - 1) * per_page, number * per_page)
+
+    rows, total = rows_of(number) if number > 0 else ([], None)
+    if total is None and number != 1:
+        # Beyond the last page (or before the first): the last one, as get_page answers.
+        total = results.count()
+        number = max(1, -(-total // per_page))
+        rows = rows_of(number)[0] if total else []
+    paginator.count = total or 0  # known: the paginator would count again otherwise
+    return PaginatorPage(rows, number, paginator)
 
 
 def autocomplete(scope, terms, limit=AUTOCOMPLETE_LIMIT):
