@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings as django_settings
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.images.models import Rendition
@@ -14,7 +14,7 @@ from home.models import AccessibilityPage
 from home.privacy import private_q, public
 
 from .branding import DEFAULT_PRIMARY_COLOR, HEX_COLOR_RE
-from .models import TerritoryHomePage, TerritorySettings
+from .models import TerritoryHomePage, TerritorySettings, TerritorySettingsTranslation
 from .scope import hub_url, scope_for, site_for_request
 
 
@@ -52,20 +52,16 @@ class SiteIdentity:
         if scope is None:
             return cls(name="", home=None, is_territory=False, settings=None)
         site, home = scope.site, scope.root
-        settings, _created = TerritorySettings.objects.select_related("logo").get_or_create(
-            site=site
-        )
-        menu = list(public(home.get_children().live().in_menu()))
-        # The statement in the page's language (an alias of the French one until translated).
-        accessibility = public(AccessibilityPage.objects.child_of(home).live()).first()
-        name, footer_text = settings.display_name, settings.footer_text
         language = get_language()
-        if language != django_settings.LANGUAGE_CODE:
+        other = language != django_settings.LANGUAGE_CODE
+        settings = _settings_of(site, language if other else None)
+        menu, accessibility = _menu_and_accessibility(home)
+        name, footer_text = settings.display_name, settings.footer_text
+        if other:
             # The identity in the page's language, where it is given; otherwise the home
             # page's title and no footer text, rather than French on an English page.
-            other = settings.translations.filter(language=language).first()
-            name = other.display_name if other else ""
-            footer_text = other.footer_text if other else ""
+            name = settings.translated_name or ""
+            footer_text = settings.translated_footer_text or ""
         return cls(
             name=name or home.title,
             home=home,
@@ -84,6 +80,47 @@ class SiteIdentity:
             network_url=network_url(site, request),
             logo=LogoRenditions.of(settings.logo),
         )
+
+
+def _settings_of(site, language):
+    """The site's settings with its logo, and its name and footer text in ``language`` when
+    one is given (None where not translated), in one query."""
+    queryset = TerritorySettings.objects.select_related("logo")
+    if language is not None:
+        translation = TerritorySettingsTranslation.objects.filter(
+            identity=OuterRef("pk"), language=language
+        )
+        queryset = queryset.annotate(
+            translated_name=Subquery(translation.values("display_name")[:1]),
+            translated_footer_text=Subquery(translation.values("footer_text")[:1]),
+        )
+    settings = queryset.filter(site=site).first()
+    if settings is None:
+        settings, _created = TerritorySettings.objects.get_or_create(site=site)
+        settings.translated_name = settings.translated_footer_text = None
+    return settings
+
+
+def _menu_and_accessibility(home):
+    """The home page's live, public children shown in the menu, and its accessibility
+    statement (in the page's language: an alias of the French one until translated), in one
+    query: the statement carries what the footer shows of it (its compliance status)."""
+    statement = AccessibilityPage.objects.filter(pk=OuterRef("pk"))
+    children = (
+        public(home.get_children().live())
+        .filter(Q(show_in_menus=True) | Q(pk__in=AccessibilityPage.objects.values("pk")))
+        .annotate(compliance_status=Subquery(statement.values("compliance_status")[:1]))
+        .order_by("path")
+    )
+    menu, accessibility = [], None
+    for child in children:
+        if child.show_in_menus:
+            menu.append(child)
+        if child.compliance_status is not None and accessibility is None:
+            # The statement without a query of its own: its other fields are read on demand.
+            accessibility = child.specific_deferred
+            accessibility.compliance_status = child.compliance_status
+    return menu, accessibility
 
 
 @dataclass

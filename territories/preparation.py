@@ -38,17 +38,16 @@ def find_preparing_territory(request):
     site = site_for_request(request)
     if site is None:
         return None
-    pk = cached_for_site(
-        request,
-        site,
-        "in-preparation",
-        lambda: (
-            Territory.objects.filter(site=site, launched_at__isnull=True)
-            .values_list("pk", flat=True)
-            .first()
-            or 0
-        ),
-    )
+    fresh = getattr(request, "_territories_preparing", None)
+
+    def find():
+        # Read with the site when it was looked up for this request (territories/scope.py).
+        if fresh is not None and fresh[0] == site.pk:
+            return fresh[1]
+        preparing = Territory.objects.filter(site=site, launched_at__isnull=True)
+        return preparing.order_by("name").values_list("pk", flat=True).first() or 0
+
+    pk = cached_for_site(request, site, "in-preparation", find)
     return Territory.objects.get(pk=pk) if pk else None
 
 

@@ -10,10 +10,12 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import (
     SITE_ROOT_PATHS_CACHE_KEY,
@@ -32,18 +34,19 @@ def site_for_request(request):
     """``Site.find_for_request`` without a query once the host name has been seen.
 
     The host → site answer is cached under the network's generation, which changes whenever
-    a site is saved or deleted; with it, the hub's address every territory's footer links to.
+    a site is saved or deleted; with it, the hub's address every territory's footer links to
+    and the Locales of the sites' home pages (``active_locale``).
     """
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     generations = current(request)
-    key = f"pagecache:site:{generations.get(NETWORK, '')}:{request.get_host()}"
+    key = f"territories:site:{generations.get(NETWORK, '')}:{request.get_host()}"
     found = cache.get(key)
     if found is None:
         found = _find_site(request)
         if found[0] is not None:
             cache.set(key, found, timeout())
-    request._wagtail_site, request._territories_hub_url = found
+    request._wagtail_site, request._territories_hub_url, request._territories_locales = found
     if request._wagtail_site is not None:
         site_root_paths(request)
     return request._wagtail_site
@@ -86,23 +89,33 @@ def _find_site(request):
         # port): that one.
         site = matches[len(matches) == 2][1]
     hub = next((site.root_url for site in sites if site.is_default_site), None)
+    # Whether the site's territory is in preparation, read now (territories/preparation.py):
+    # taken off the site, which is cached longer than that answer may be.
+    for each in sites:
+        preparing = each.__dict__.pop("preparing_territory", None)
+        if each is site:
+            request._territories_preparing = (site.pk, preparing or 0)
+    locales = {site.root_page.locale.language_code: site.root_page.locale for site in sites}
     if cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is None:
-        request._wagtail_cached_site_root_paths = _compute_site_root_paths(sites)
+        homes = _homes(sites)
+        request._wagtail_cached_site_root_paths = _compute_site_root_paths(sites, homes)
         cache.set(
             SITE_ROOT_PATHS_CACHE_KEY,
             request._wagtail_cached_site_root_paths,
             3600,
             version=SITE_ROOT_PATHS_CACHE_VERSION,
         )
-    return site, hub
+        locales.update((home.locale.language_code, home.locale) for home in homes)
+    return site, hub, locales
 
 
 def _all_sites():
     # Wagtail's order for the site root paths.
+    preparing = Territory.objects.filter(site=OuterRef("pk"), launched_at__isnull=True)
     return list(
-        Site.objects.select_related("root_page", "root_page__locale").order_by(
-            "-root_page__url_path", "-is_default_site", "hostname"
-        )
+        Site.objects.select_related("root_page", "root_page__locale")
+        .annotate(preparing_territory=Subquery(preparing.order_by("name").values("pk")[:1]))
+        .order_by("-root_page__url_path", "-is_default_site", "hostname")
     )
 
 
@@ -117,7 +130,8 @@ def site_root_paths(request):
         return request._wagtail_cached_site_root_paths
     paths = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
     if paths is None:
-        paths = _compute_site_root_paths(_all_sites())
+        sites = _all_sites()
+        paths = _compute_site_root_paths(sites, _homes(sites))
         cache.set(SITE_ROOT_PATHS_CACHE_KEY, paths, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
     else:
         # Some cache backends (Redis) give the named tuples back as plain tuples.
@@ -126,21 +140,27 @@ def site_root_paths(request):
     return paths
 
 
-def _compute_site_root_paths(sites):
+def _homes(sites):
+    """Every site's home page in every language, in one query (Wagtail asks once per site),
+    in the order get_translations gives them (the tree's); None without translations."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    homes = Page.objects.filter(
+        translation_key__in=[site.root_page.translation_key for site in sites]
+    )
+    return list(homes.select_related("locale").order_by("path"))
+
+
+def _compute_site_root_paths(sites, homes):
+    if homes is None:
         return [
             SiteRootPath(
                 site.id, site.root_page.url_path, site.root_url, site.root_page.locale.language_code
             )
             for site in sites
         ]
-    # Every site's home page in every language, in one query (Wagtail asks once per site),
-    # in the order get_translations gives them (the tree's).
     translations = {}
-    homes = Page.objects.filter(
-        translation_key__in=[site.root_page.translation_key for site in sites]
-    )
-    for home in homes.select_related("locale").order_by("path"):
+    for home in homes:
         translations.setdefault(home.translation_key, []).append(home)
     return [
         SiteRootPath(site.id, home.url_path, site.root_url, home.locale.language_code)
@@ -150,11 +170,20 @@ def _compute_site_root_paths(sites):
 
 
 def active_locale(request):
-    """The Locale of the active language, looked up once per request and language."""
+    """The Locale of the active language, looked up once per request and language: without
+    a query for the language of a site's home page (kept with the site)."""
     language = get_language()
     cached = getattr(request, "_territories_locale", None)
     if cached is None or cached.language_code != language:
-        cached = Locale.get_active()
+        cached = None
+        known = getattr(request, "_territories_locales", None)
+        if known:
+            try:
+                cached = known.get(get_supported_content_language_variant(language))
+            except LookupError:
+                pass
+        if cached is None:
+            cached = Locale.get_active()
         request._territories_locale = cached
     return cached
 
@@ -190,13 +219,14 @@ class RequestScope:
     root: Page | None
 
     @classmethod
-    def for_site(cls, site, locale):
+    def for_site(cls, site, locale, homes=None):
+        """``homes``: the site's home pages by locale (``site_homes``), when already found."""
         if site is None:
             return cls(site=None, locale=locale, root=None)
-        root = site.root_page.specific
-        if root.locale_id != locale.pk:
-            root = root.get_translation_or_none(locale) or root
-        return cls(site=site, locale=locale, root=root)
+        if homes is None:
+            homes = _fetch_homes(site, locale)
+        root = homes.get(locale.pk) or homes.get(site.root_page.locale_id) or site.root_page
+        return cls(site=site, locale=locale, root=root.specific)
 
     @property
     def is_translated(self):
@@ -235,7 +265,29 @@ def scope_for(request):
     site = site_for_request(request)
     if site is None:
         return None
-    return RequestScope.for_site(site, active_locale(request))
+    locale = active_locale(request)
+    return RequestScope.for_site(site, locale, site_homes(request, site, locale))
+
+
+def site_homes(request, site, locale):
+    """The site's home page in its own language and in ``locale`` (when translated), each of
+    its own type and as it is now (whatever the site's cache holds): one query per request,
+    for the route and the scope alike."""
+    homes = getattr(request, "_territories_homes", None)
+    if homes is None:
+        homes = request._territories_homes = {}
+    if (site.pk, locale.pk) not in homes:
+        homes[site.pk, locale.pk] = _fetch_homes(site, locale)
+    return homes[site.pk, locale.pk]
+
+
+def _fetch_homes(site, locale):
+    root = site.root_page
+    model = root.specific_class or Page
+    pages = model._default_manager.filter(
+        translation_key=root.translation_key, locale_id__in={root.locale_id, locale.pk}
+    )
+    return {page.locale_id: page for page in pages}
 
 
 def route_for_request(request, path):
@@ -257,14 +309,15 @@ def route_for_request(request, path):
 
 
 def _route(request, site, components):
-    root = site.root_page
     locale = active_locale(request)
-    if root.locale_id != locale.pk:
-        # Page.localized: the translation if it is live, else the page itself.
-        translation = Page.objects.filter(
-            translation_key=root.translation_key, locale_id=locale.pk, live=True
-        ).first()
-        root = translation or root
+    homes = site_homes(request, site, locale)
+    root = homes.get(site.root_page.locale_id)
+    if root is None:
+        raise Http404
+    # Page.localized: the translation if it is live, else the page itself.
+    translation = homes.get(locale.pk)
+    if translation is not None and translation.live:
+        root = translation
     prefixes = [
         root.url_path + "".join(f"{c}/" for c in components[:n])
         for n in range(1, len(components) + 1)

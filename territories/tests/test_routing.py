@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-from territories.scope import route_for_request, site_for_request, site_root_paths
+from territories.scope import route_for_request, scope_for, site_for_request, site_root_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -89,9 +89,21 @@ def test_the_route_costs_two_queries_whatever_the_depth(django_assert_num_querie
     request._wagtail_site = site
     request._wagtail_cached_site_root_paths = []
     our_route(site, path, "fr")  # the content types, once per process
-    with django_assert_num_queries(3):  # the locale, the pages on the path, the page's type
+    # The locale, the site's home as it is now (shared with the request's scope), the pages
+    # on the path, the page's type.
+    with django_assert_num_queries(4):
         result = route_for_request(request, path)
     assert result.page.pk == deepest.pk
+    with django_assert_num_queries(0):
+        assert scope_for(request).root.pk == site.root_page_id
+
+
+def test_a_home_unpublished_since_its_site_was_cached_is_not_routed(client):
+    # The site (and its home page with it) is cached under the network's generation, which
+    # an unpublication does not change: the home's state is read as it is now.
+    assert client.get("/", HTTP_HOST="pau.localhost").status_code == 200
+    Site.objects.get(hostname="pau.localhost").root_page.specific.unpublish()
+    assert client.get("/", HTTP_HOST="pau.localhost").status_code == 404
 
 
 @pytest.mark.parametrize(
