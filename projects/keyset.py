@@ -106,3 +106,4 @@ def batches(projects, size):
         if len(batch) < size:
             return
         after = batch[-1].path
+        del batch  # the next batch then takes this one's place in memory, not a place beside it

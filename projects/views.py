@@ -21,7 +21,7 @@ from .opendata import CSV_COLUMNS, csv_row, project_record, territory_entry, ter
 
 # Projects read at once by the CSV export: enough to keep the queries few, few enough to
 # keep the memory small.
-CSV_BATCH = 500
+CSV_BATCH = 250
 
 
 def _open_data(request):
@@ -38,7 +38,9 @@ def _open_data(request):
         )
         if territory is None:
             raise Http404
-    return scope, territory, queries.open_data_projects(scope.locale, territory)
+    projects = queries.open_data_projects(scope.locale, territory)
+    # The long texts no record shows: neither read nor parsed (a body is JSON).
+    return scope, territory, projects.defer("body", "problem", "solution")
 
 
 def _records(scope, projects, request, entries):
@@ -102,6 +104,7 @@ def projects_csv(request):
         for batch in batches(projects, CSV_BATCH):
             for record in _records(scope, batch, request, entries):
                 writer.writerow(csv_row(record))
+            del batch  # not kept while the next one is read
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
