@@ -6,6 +6,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
+from home.breadcrumbs import breadcrumbs_of
 from territories.scope import route_for_request, scope_for, site_for_request, site_root_paths
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,33 @@ def test_every_page_of_every_site_is_found_as_wagtail_finds_it(language):
             ), (site.hostname, path, language)
             compared += 1
     assert compared > 150
+
+
+def ancestors(page):
+    return [(parent.pk, parent.title) for parent in breadcrumbs_of(page)]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_routed_page_has_its_breadcrumbs_without_a_query(language, django_assert_num_queries):
+    # The parents the route walked through, the same as the tree's ancestors.
+    compared = 0
+    for site in Site.objects.select_related("root_page"):
+        for path in paths_of(site):
+            result = our_route(site, path, language)
+            if result is None:
+                continue
+            page = result.page
+            expected = [
+                (parent.pk, parent.title)
+                for parent in Page.objects.get(pk=page.pk).get_ancestors().filter(depth__gte=2)
+            ]
+            with django_assert_num_queries(0):
+                assert ancestors(page) == expected, (site.hostname, path, language)
+            compared += 1
+    assert compared > 50
+    # A page found otherwise (a preview, a listing) asks the tree.
+    page = Page.objects.get(url_path="/var/projets/").get_children().first()
+    assert ancestors(page) == [(parent.pk, parent.title) for parent in page.get_ancestors()[1:]]
 
 
 def test_a_page_under_a_draft_is_found_and_a_draft_is_not(var):
