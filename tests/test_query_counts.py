@@ -142,11 +142,6 @@ def cold_counts(client, empty):
     return counts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 19: 17-27 queries cold today; needs territories.scope.route_for_request in "
-    "pagecache's process_view, one generations query, and the project page's own queries cut",
-)
 def test_every_page_type_costs_at_most_twenty_queries_cold(client, settings):
     settings.PAGECACHE_ENABLED = False
     # Warm once: what follows must be missed because of the publication, not never filled.
