@@ -14,11 +14,12 @@ Where the generations are read from:
 - the shared cache itself (Redis, ``GENERATIONS_IN_CACHE``), so that a cached page costs no
   database round trip. A change writes new values there once its transaction has committed,
   each a fresh random value: whatever order two changes' writes land in, the last one is
-  newer than both commits. A write that fails (Redis unreachable) is retried by the process
-  at its next read, before it trusts anything the cache holds.
+  newer than both commits. Every process checks them against the database every few
+  seconds, so that a lost write is caught up (``CacheGenerations``).
 """
 
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
@@ -58,39 +59,76 @@ class DatabaseGenerations:
         """The cache entry ``key``, and these scopes' generations."""
         return cache.get(key), self.read(scopes) if scopes else {}
 
-    def written(self, scopes):
+    def written(self, values):
         pass
 
 
-# Scopes whose new value this process could not write to the shared cache.
-_unwritten = set()
+# How often a process checks the shared generations against the database's (seconds).
+RECONCILE_SECONDS = 2.0
+# When this process last found them in agreement (time.monotonic()); None: not since a write
+# failed, so nothing the shared cache holds is trusted until they agree again.
+_agreed = {"at": None}
 
 
 class CacheGenerations(DatabaseGenerations):
-    """Generations kept in the shared cache, beside what is cached under them."""
+    """Generations kept in the shared cache, beside what is cached under them.
+
+    Each value there is ``<the database's value>.<nonce>``. Every few seconds, and at once
+    after a failed write or a missing key, a process compares them with the database's rows
+    and gives a fresh value to every scope whose database value has moved on. A write lost
+    after a commit (Redis unreachable or refusing writes, a process killed, Redis restarted
+    from an older snapshot, a process not writing there at all) is caught up within
+    ``RECONCILE_SECONDS``; a fresh value never brings an old one back, so this may race with
+    any publication.
+    """
 
     prefix = "generation:"
 
+    def trusted(self):
+        agreed = _agreed["at"]
+        if agreed is not None and time.monotonic() - agreed < RECONCILE_SECONDS:
+            return True
+        return self.reconcile()
+
+    def reconcile(self):
+        rows = dict(Generation.objects.values_list("scope", "value"))
+        names = {scope: self.prefix + scope for scope in rows}
+        found = cache.get_many(list(names.values()))
+        behind = {
+            names[scope]: f"{value}.{_new_value()}"
+            for scope, value in rows.items()
+            if not str(found.get(names[scope], "")).startswith(f"{value}.")
+        }
+        if behind and cache.set_many(behind, timeout=None):
+            _agreed["at"] = None
+            return False
+        _agreed["at"] = time.monotonic()
+        return True
+
     def read(self, scopes):
-        if _unwritten:
-            self._write(set(_unwritten))
-        if _unwritten:
-            # The shared cache is unreachable: a value nobody stored anything under.
+        if not self.trusted():
+            # A value nobody stored anything under: everything is rendered afresh.
             return {scope: _new_value() for scope in scopes}
-        keys = [self.prefix + scope for scope in scopes]
-        found = cache.get_many(keys)
-        for key in keys:
-            if key not in found:
-                # Never written, or lost with a restart of Redis: any new value will do,
-                # the first one stored is the one every process reads.
-                cache.add(key, _new_value(), timeout=None)
-                found[key] = cache.get(key) or _new_value()
-        return {scope: found[key] for scope, key in zip(scopes, keys, strict=True)}
+        names = [self.prefix + scope for scope in scopes]
+        found = cache.get_many(names)
+        if not all(name in found for name in names):
+            # Lost (Redis restarted empty) or never written: from the database's.
+            self.reconcile()
+            for name in names:
+                # A scope never changed has no row: any value will do, the first stored.
+                cache.add(name, f".{_new_value()}", timeout=None)
+            found = cache.get_many(names)
+        return {
+            scope: found.get(name) or _new_value()
+            for scope, name in zip(scopes, names, strict=True)
+        }
 
     def read_with(self, key, scopes):
         """The cache entry ``key`` and these scopes' generations, in one call to the cache."""
-        if _unwritten or not scopes:
-            return cache.get(key), self.read(scopes) if scopes else {}
+        if not scopes:
+            return cache.get(key), {}
+        if not self.trusted():
+            return None, self.read(scopes)
         names = [self.prefix + scope for scope in scopes]
         found = cache.get_many([key, *names])
         if not all(name in found for name in names):
@@ -99,19 +137,16 @@ class CacheGenerations(DatabaseGenerations):
             scope: found[name] for scope, name in zip(scopes, names, strict=True)
         }
 
-    def written(self, scopes):
+    def written(self, values):
         # Not before the commit: a process reading the new value meanwhile would render the
-        # old content and store it under that value.
-        transaction.on_commit(lambda: self._write(set(scopes)))
+        # old content and store it under that value. Robust: a failure here must neither
+        # reach the editor nor stop the other callbacks; the reconciliation catches up.
+        transaction.on_commit(lambda: self.write(values), robust=True)
 
-    def _write(self, scopes):
-        failed = cache.set_many(
-            {self.prefix + scope: _new_value() for scope in scopes}, timeout=None
-        )
-        if failed:
-            _unwritten.update(scopes)
-        else:
-            _unwritten.difference_update(scopes)
+    def write(self, values):
+        names = {self.prefix + scope: f"{value}.{_new_value()}" for scope, value in values.items()}
+        if cache.set_many(names, timeout=None):
+            _agreed["at"] = None
 
 
 def store():
@@ -165,10 +200,10 @@ def current(request):
 
 def bump(*scopes):
     """New generations for these scopes: what was cached under the old ones is obsolete."""
-    scopes = set(scopes)
-    for scope in scopes:
-        Generation.objects.update_or_create(scope=scope, defaults={"value": _new_value()})
-    store().written(scopes)
+    values = {scope: _new_value() for scope in set(scopes)}
+    for scope, value in values.items():
+        Generation.objects.update_or_create(scope=scope, defaults={"value": value})
+    store().written(values)
 
 
 def timeout():

@@ -11,12 +11,13 @@ from functools import cached_property
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+# Unreachable, but also refusing writes (out of memory, a full disk, a read-only replica
+# after a failover): the site is served uncached rather than failing.
+OUTAGE_ERRORS = (RedisError,)
 # After a failure, calls skip Redis for this long: a page makes several cache calls and
 # each would otherwise wait for the connect timeout.
 RETRY_AFTER_SECONDS = 5.0

@@ -18,7 +18,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
@@ -60,16 +60,18 @@ def entry_key(request, host, language):
     return f"pagecache:page:{digest}"
 
 
-def revalidated_by_browsers(response):
-    """A browser's copy cannot be purged: it asks again each time, and an unchanged page is
-    a 304 (the ETag). A CDN in front, purged on publication (frontend.py), may keep it as
-    long as the page cache does."""
-    if "Cache-Control" in response:
-        return
-    if settings.WAGTAILFRONTENDCACHE:
-        patch_cache_control(response, max_age=0, s_maxage=timeout(), must_revalidate=True)
-    else:
+def revalidated(response):
+    """What browsers and a CDN in front may keep: the page, asked for again each time, and
+    answered with a 304 while its ETag is the same (ConditionalGetMiddleware, in front of this
+    one, also for hits). Neither can be told of every change (a purge reaches only the
+    addresses of a published page and its listings), so neither keeps a page unasked.
+    Last-Modified goes: a feed's is its newest item's date, which an unpublished item leaves
+    unchanged."""
+    if "Cache-Control" not in response:
         patch_cache_control(response, max_age=0, must_revalidate=True)
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+    del response["Last-Modified"]
 
 
 def stored(response, network, site_id, own):
@@ -102,7 +104,7 @@ def served(request, key, host):
     response = HttpResponse(content)
     response.headers = headers
     response[HEADER] = "hit"
-    return get_conditional_response(request, etag=response.get("ETag"), response=response)
+    return response
 
 
 class PageCacheMiddleware:
@@ -135,14 +137,14 @@ class PageCacheMiddleware:
         if not settings.PAGECACHE_ENABLED or site is None:
             response = self.get_response(request)
             if cacheable_response(request, response):
-                revalidated_by_browsers(response)
+                revalidated(response)
             return response
         # Read before the page is rendered: if the content changes during the rendering,
         # the entry holds generations that are already obsolete.
         network, own = current(request).of(NETWORK, site_scope(site.pk))
         response = self.get_response(request)
         if cacheable_response(request, response):
-            revalidated_by_browsers(response)
+            revalidated(response)
             cache.set(key, stored(response, network, site.pk, own), timeout())
             response[HEADER] = "miss"
         return response

@@ -127,10 +127,10 @@ MIDDLEWARE = [
     "irritants.middleware.RequestSizeLimitMiddleware",
     # Static files from gunicorn itself in production (runserver serves them in development).
     *(["whitenoise.middleware.WhiteNoiseMiddleware"] if PRODUCTION else []),
+    # 304 answers to browsers whose copy is still the page, cache hits included.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Before everything that sets cookies: it stores responses as they leave (pagecache/).
     "pagecache.middleware.PageCacheMiddleware",
-    # ETags, and 304 answers to browsers whose copy is still the page (also on cache hits).
-    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

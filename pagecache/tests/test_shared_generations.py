@@ -4,6 +4,7 @@ page costs no database query, and a publication is seen by every process once co
 import time
 
 import pytest
+import redis
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -31,11 +32,11 @@ def shared(settings):
     }
     settings.GENERATIONS_IN_CACHE = True
     tolerant._down_since.clear()
-    generations._unwritten.clear()
+    generations._agreed["at"] = None
     yield server
     server.kill()
     tolerant._down_since.clear()
-    generations._unwritten.clear()
+    generations._agreed["at"] = None
 
 
 def state(client):
@@ -73,7 +74,7 @@ def test_the_new_generation_is_written_once_the_change_is_committed(
     assert "version validée" in content
 
 
-def test_a_generation_redis_missed_is_written_when_it_answers_again(
+def test_a_generation_redis_missed_is_caught_up_when_it_answers_again(
     client, shared, django_capture_on_commit_callbacks
 ):
     state(client)
@@ -81,13 +82,41 @@ def test_a_generation_redis_missed_is_written_when_it_answers_again(
     tolerant._down_since[str(shared.url)] = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
         publish_new_title("RSA en ligne, publiée pendant la panne")
-    assert generations._unwritten
     assert state(client)[0] == "miss"  # nothing is read from the cache meanwhile
 
     # Redis answers again, still holding the entry stored under the old generations.
     tolerant._down_since.clear()
     served, content = state(client)
-    assert not generations._unwritten
     assert served == "miss"
     assert "publiée pendant la panne" in content
     assert state(client)[0] == "hit"
+
+
+def test_a_write_lost_by_another_process_is_caught_up_within_seconds(
+    client, shared, django_capture_on_commit_callbacks
+):
+    state(client)
+    assert state(client)[0] == "hit"
+    # The publishing process dies before its after-commit write: no process knows.
+    with django_capture_on_commit_callbacks(execute=False):
+        publish_new_title("RSA en ligne, écrite par un autre")
+    generations._agreed["at"] = time.monotonic() - generations.RECONCILE_SECONDS
+    served, content = state(client)
+    assert served == "miss"
+    assert "écrite par un autre" in content
+
+
+def test_redis_refusing_writes_neither_fails_the_publication_nor_serves_it_stale(
+    client, shared, django_capture_on_commit_callbacks
+):
+    state(client)
+    admin = redis.Redis.from_url(shared.url)
+    admin.config_set("maxmemory", "1")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            publish_new_title("RSA en ligne, Redis plein")
+        served, content = state(client)
+        assert served != "hit"
+        assert "Redis plein" in content
+    finally:
+        admin.config_set("maxmemory", "0")
