@@ -86,8 +86,10 @@ def parse(raw):
     return SearchTerms(text=text, words=tuple(words), phrases=tuple(phrases), shortened=shortened)
 
 
+@lru_cache(maxsize=20_000)
 def fold(word):
-    """Lowercase, without accents: "Équipe" → "equipe"."""
+    """Lowercase, without accents: "Équipe" → "equipe". Cached: an excerpt folds every word
+    up to its first match, and prose repeats its words."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

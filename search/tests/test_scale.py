@@ -54,15 +54,15 @@ def test_a_search_costs_the_same_queries_as_the_network_grows():
             )
         return len(captured), outcome.count, len(found(outcome))
 
-    add_news(3, "lombricomposteur")
+    add_news(12, "lombricomposteur")
     small = {number: queries(number) for number in ["1", "2", "99"]}
-    add_news(25, "lombricomposteur", first=3)
+    add_news(25, "lombricomposteur", first=12)
     large = {number: queries(number) for number in ["1", "2", "99"]}
 
-    assert [counted for _queries, counted, _shown in small.values()] == [3, 3, 3]
-    assert [counted for _queries, counted, _shown in large.values()] == [28, 28, 28]
-    assert [shown for _queries, _counted, shown in large.values()] == [10, 10, 8]
-    # The same number of queries with 3 matches or 28, on the first page, the second, or a
+    assert [counted for _queries, counted, _shown in small.values()] == [12, 12, 12]
+    assert [counted for _queries, counted, _shown in large.values()] == [37, 37, 37]
+    assert [shown for _queries, _counted, shown in large.values()] == [10, 10, 7]
+    # The same number of queries with 12 matches or 37, on the first page, the second, or a
     # page beyond the last (which shows the last one).
     assert [q for q, _c, _s in small.values()] == [q for q, _c, _s in large.values()]
 
