@@ -4,6 +4,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +12,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from .blocks import body_blocks
+from .breadcrumbs import breadcrumbs_of
 from .forms import PageForm
 from .privacy import view_restrictions
 from .sections import sections_of
@@ -68,11 +70,11 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lazy: computed only if a part of the page not in the fragment cache shows them
+        # (home/templatetags/fragments.py).
         # Ancestors from the site's home page (depth 2) down to the parent.
-        context["breadcrumbs"] = (
-            list(self.get_ancestors().filter(depth__gte=2)) if self.depth > 2 else []
-        )
-        context["sections"] = sections_of(self, request)
+        context["breadcrumbs"] = SimpleLazyObject(lambda: breadcrumbs_of(self))
+        context["sections"] = SimpleLazyObject(lambda: sections_of(self, request))
         return context
 
     @property

@@ -1,3 +1,4 @@
+from django.utils.functional import SimpleLazyObject as lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -28,7 +29,10 @@ class NetworkHomePage(SiteHomePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        territories = live_territories(self.locale)
+        # Lazy: computed only if the page's content is not in the fragment cache.
+        territories = lazy(lambda: live_territories(self.locale))
         context["territories"] = territories
-        context["latest_news"] = latest_news_with_territories(territories, locale=self.locale)
+        context["latest_news"] = lazy(
+            lambda: latest_news_with_territories(territories, locale=self.locale)
+        )
         return context

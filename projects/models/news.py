@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject as lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -30,7 +31,8 @@ class NewsIndexPage(BasePage):
         from ..queries import news_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["news"] = news_page(self, request.GET.get("page"), self.per_page)
+        # Lazy: computed only if the page's content is not in the fragment cache.
+        context["news"] = lazy(lambda: news_page(self, request.GET.get("page"), self.per_page))
         return context
 
 
@@ -59,7 +61,7 @@ class NewsPage(BasePage):
         from ..queries import projects_of_news
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_projects"] = projects_of_news(self)
+        context["related_projects"] = lazy(lambda: projects_of_news(self))
         return context
 
     @property

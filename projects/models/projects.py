@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject as lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -195,15 +196,20 @@ class ProjectPage(BasePage):
         from ..queries import latest_news_about, reused_origin  # it imports the models
 
         context = super().get_context(request, *args, **kwargs)
-        indicators = self.impact_indicators()
+        # Lazy: computed only if the page's content is not in the fragment cache
+        # (home/templatetags/fragments.py).
         context.update(
-            timeline=self.timeline(),
-            indicators=[(indicator, line_chart(indicator)) for indicator in indicators],
-            reused_from=reused_origin(self),
-            team=list(self.team_members.all()),
-            themes=list(self.themes.all()),
-            user_types=list(self.user_types.all()),
-            news=latest_news_about(self, limit=5),
+            timeline=lazy(self.timeline),
+            indicators=lazy(
+                lambda: [
+                    (indicator, line_chart(indicator)) for indicator in self.impact_indicators()
+                ]
+            ),
+            reused_from=lazy(lambda: reused_origin(self)),
+            team=lazy(lambda: list(self.team_members.all())),
+            themes=lazy(lambda: list(self.themes.all())),
+            user_types=lazy(lambda: list(self.user_types.all())),
+            news=lazy(lambda: latest_news_about(self, limit=5)),
         )
         return context
 
