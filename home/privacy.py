@@ -45,7 +45,9 @@ def _covered_q(restricted, prefix=""):
     return (
         Q(**{f"{prefix}translation_key__in": under.values("translation_key")})
         | Q(**{f"{prefix}alias_of__isnull": False, f"{prefix}alias_of_id__in": under.values("pk")})
-        | Q(Exists(_above(versions, OuterRef(f"{prefix}path"))))
+        # Uncorrelated like the two above: the pages under a version are found once per
+        # query, not by a scan of the page table for each row of the listing.
+        | Q(**{f"{prefix}pk__in": Page.objects.filter(Exists(_above(versions, OuterRef("path"))))})
     )
 
 

@@ -193,6 +193,9 @@ if postgresql:
     # operations.views.server_error) instead of holding a worker.
     connect_timeout = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
     options.setdefault("connect_timeout", connect_timeout)
+    # No JIT compilation: it pays for long analytic queries, and costs seconds on listings
+    # whose plan the planner overestimates (the privacy rule's subqueries).
+    options.setdefault("options", "-c jit=off")
     if env_bool("DATABASE_POOL", True) and not DATABASES["default"]["CONN_MAX_AGE"]:
         # Django's psycopg pool, one per process: a request borrows an open connection,
         # checked first since CONN_HEALTH_CHECKS is on (a server restarted since is
