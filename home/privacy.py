@@ -94,12 +94,17 @@ def view_restrictions(page):
     """The restrictions that apply to ``page`` (the same rule as ``private_q``), in one query
     when evaluated."""
     lineage = Page.objects.filter(path__in=ancestor_paths(page))
-    versions_below = Page.objects.filter(
-        Q(translation_key=page.translation_key) | Q(pk=page.alias_of_id),
-        path__startswith=OuterRef("page__path"),
-    )
+    # Two subqueries, not one with an OR: each finds its rows through an index (the
+    # translation key, the primary key) where the OR scanned the page table for every
+    # restriction (a territory in preparation is one).
+    versions = [Page.objects.filter(translation_key=page.translation_key)]
+    if page.alias_of_id:
+        versions.append(Page.objects.filter(pk=page.alias_of_id))
+    below = Q()
+    for pages in versions:
+        below |= Q(Exists(pages.filter(path__startswith=OuterRef("page__path"))))
     return PageViewRestriction.objects.filter(
         Q(page__translation_key__in=lineage.values("translation_key"))
         | Q(page_id__in=lineage.filter(alias_of__isnull=False).values("alias_of_id"))
-        | Q(Exists(versions_below))
+        | below
     )
