@@ -24,7 +24,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils.translation import get_language
 
 from .models import Generation
@@ -91,7 +91,15 @@ class CacheGenerations(DatabaseGenerations):
         return self.reconcile()
 
     def reconcile(self):
-        rows = dict(Generation.objects.values_list("scope", "value"))
+        try:
+            rows = dict(Generation.objects.values_list("scope", "value"))
+        except DatabaseError:
+            # The database is down: nothing can be published meanwhile. What agreed before
+            # is trusted until the next check (cached pages are still served).
+            if _agreed["at"] is None:
+                return False
+            _agreed["at"] = time.monotonic()
+            return True
         names = {scope: self.prefix + scope for scope in rows}
         found = cache.get_many(list(names.values()))
         behind = {

@@ -203,7 +203,9 @@ if postgresql:
         options["pool"] = {
             "min_size": 1,
             "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", "4")),
-            "timeout": connect_timeout,
+            # Seconds a request waits for a connection: a sync worker never shares its pool,
+            # so waiting means the server is down, and the request should get its 503 fast.
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "1")),
         }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

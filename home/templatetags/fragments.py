@@ -6,13 +6,15 @@ and host and the keys given: any change that can show on the site gives it a new
 (pagecache/signals.py and the apps' signals.py), so a fragment is never served stale. The
 body must depend only on the site, the language, the host and the keys: never on the
 visitor (a CSRF token, a form, the user, messages, the session). A preview, a POST, a
-request without a site, or a key that does not resolve renders the body every time.
+request with a session, a request without a site, or a key that does not resolve renders
+the body every time.
 
 What the body shows must be computed when the body renders (lazy context values), or a
 fragment found in the cache saves the rendering but not the queries.
 """
 
 from django import template
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
@@ -50,6 +52,11 @@ def cacheable_site(request):
         return None
     # A preview (or an old revision) shows a draft: never stored, never read.
     if getattr(request, "is_preview", False):
+        return None
+    # Editors (and a visitor with a message waiting) see every change at once, as the page
+    # cache leaves them out too: some changes only editors see (a copy becoming a
+    # translation in wagtail-localize) give no site a new generation.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None
     # Found before by the middleware (territories.scope.site_for_request): no query.
     return Site.find_for_request(request)
