@@ -72,3 +72,24 @@ def english():
     from wagtail.models import Locale
 
     return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """A real redis-server as the cache (the tolerant backend of production), killed after."""
+    from operations import cache as tolerant
+    from tests.live.services import RedisServer
+
+    server = RedisServer()
+    server.start()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "operations.cache.TolerantRedisCache",
+            "LOCATION": server.url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    tolerant._down_since.clear()
+    yield server
+    server.kill()
+    tolerant._down_since.clear()

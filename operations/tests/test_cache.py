@@ -9,26 +9,13 @@ from django.test import RequestFactory
 from operations import cache as tolerant
 from operations import ratelimit
 from operations.health import run_checks
-from tests.live.services import RedisServer
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def redis(settings):
-    server = RedisServer()
-    server.start()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "operations.cache.TolerantRedisCache",
-            "LOCATION": server.url,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-    tolerant._down_since.clear()
-    yield server
-    server.kill()
-    tolerant._down_since.clear()
+def redis(redis_cache):
+    return redis_cache
 
 
 def test_with_redis_up_it_is_an_ordinary_cache(redis):

@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from home import generations
 from operations import cache as tolerant
 from projects.models import ProjectPage
-from tests.live.services import RedisServer
 
 pytestmark = pytest.mark.django_db
 
@@ -20,22 +19,10 @@ PROJECT = "/projets/rsa-en-ligne/"
 
 
 @pytest.fixture
-def shared(settings):
-    server = RedisServer()
-    server.start()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "operations.cache.TolerantRedisCache",
-            "LOCATION": server.url,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+def shared(redis_cache, settings):
     settings.GENERATIONS_IN_CACHE = True
-    tolerant._down_since.clear()
     generations._agreed["at"] = None
-    yield server
-    server.kill()
-    tolerant._down_since.clear()
+    yield redis_cache
     generations._agreed["at"] = None
 
 
