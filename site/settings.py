@@ -206,6 +206,11 @@ if postgresql:
             # Seconds a request waits for a connection: a sync worker never shares its pool,
             # so waiting means the server is down, and the request should get its 503 fast.
             "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "1")),
+            # The pool retries a failed connection in the background with a doubling delay,
+            # and meanwhile opens no other: after a long outage a worker would wait a minute
+            # more for a server already back. Giving up after a few seconds lets the next
+            # request start a fresh attempt instead.
+            "reconnect_timeout": 5,
         }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
