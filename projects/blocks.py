@@ -7,10 +7,11 @@ per indicator.
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+
+from home.dates import written_date
 
 from .indicators import Direction, ImpactCategory, better, format_value
 
@@ -31,7 +32,7 @@ class MeasurementBlock(blocks.StructBlock):
                 block_errors={
                     "date": ValidationError(
                         _("%(date)s is in the future: record a measurement once it is made.")
-                        % {"date": date_format(value["date"])}
+                        % {"date": written_date(value["date"])}
                     )
                 }
             )

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django.utils.formats import date_format
 
+from home.dates import written_date
+
 WIDTH = 640
 LINE_HEIGHT = 260
 MARGIN = {"top": 16, "right": 24, "bottom": 36, "left": 84}
@@ -82,7 +84,7 @@ def line_chart(indicator, width=WIDTH, height=LINE_HEIGHT):
             y=y_of(m.value),
             iso_date=m.iso_date,
             value=m.value,
-            date_label=date_format(m.date),
+            date_label=written_date(m.date),
             value_label=indicator.display(m.value),
         )
         for m in measurements

@@ -10,9 +10,11 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import models
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+
+from home.dates import written_date
 
 
 class ImpactCategory(models.TextChoices):
@@ -148,7 +150,7 @@ class Indicator:
             return _("No measurement yet.")
         parts = [
             _("Latest value: %(value)s on %(date)s.")
-            % {"value": self.latest_display, "date": date_format(self.latest.date)}
+            % {"value": self.latest_display, "date": written_date(self.latest.date)}
         ]
         if self.baseline is not None:
             parts.append(
@@ -176,7 +178,7 @@ class Indicator:
             % {
                 "direction": self.direction_label,
                 "count": count,
-                "first": date_format(self.measurements[0].date),
+                "first": written_date(self.measurements[0].date),
             }
         )
         return " ".join(parts)
