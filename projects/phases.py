@@ -17,6 +17,18 @@ class Phase(models.TextChoices):
     STOPPED = "stopped", _("Stopped")
 
 
+# The method's order. A project may skip a phase but not go back to an earlier one; it may
+# stop at any point, so "stopped" has no rank.
+METHOD_ORDER = [
+    Phase.INVESTIGATION,
+    Phase.CONSTRUCTION,
+    Phase.ACCELERATION,
+    Phase.CONSOLIDATION,
+    Phase.TRANSFER,
+    Phase.OPERATED,
+]
+
+
 def _ordered(entries):
     return sorted(entries, key=lambda entry: entry["start_date"])
 
@@ -27,7 +39,8 @@ def validate_phase_history(entries):
     ``entries`` are mappings with ``phase``, ``start_date`` and ``end_date`` (None while
     ongoing), as the phase formset cleans them.
     A history is a sequence: no phase ends before it starts, none starts in the
-    future, and each ends before the next one starts; only the last may be ongoing.
+    future, and each ends before the next one starts; only the last may be ongoing; phases
+    follow the method's order (``METHOD_ORDER``).
     """
     errors = []
     today = timezone.localdate()
@@ -70,8 +83,37 @@ def validate_phase_history(entries):
                     },
                 )
             )
+    errors += _out_of_method_order(entries)
     if errors:
         raise ValidationError(errors)
+
+
+def _out_of_method_order(entries):
+    """One error per phase that starts after a phase the method places after it."""
+    errors = []
+    latest = None
+    for entry in entries:
+        if entry["phase"] not in METHOD_ORDER:
+            continue
+        if latest and METHOD_ORDER.index(entry["phase"]) < METHOD_ORDER.index(latest["phase"]):
+            errors.append(
+                ValidationError(
+                    _(
+                        "The “%(earlier)s” phase starts on %(start)s, after the “%(later)s” "
+                        "phase, which comes later in the method (%(order)s): check the dates "
+                        "or the phases."
+                    ),
+                    params={
+                        "earlier": Phase(entry["phase"]).label,
+                        "start": date_format(entry["start_date"]),
+                        "later": Phase(latest["phase"]).label,
+                        "order": ", ".join(str(phase.label) for phase in METHOD_ORDER),
+                    },
+                )
+            )
+        else:
+            latest = entry
+    return errors
 
 
 def current_phase(entries):

@@ -13,6 +13,8 @@ from home.blocks import body_blocks
 from home.models import BasePage, StandardSection
 from territories.references import MESSAGES, refused_references, territory_of
 
+from ..forms import NewsPageForm
+
 
 class NewsIndexPage(BasePage):
     """The territory's news, latest first, ten per page."""
@@ -52,6 +54,7 @@ class NewsPage(BasePage):
 
     parent_page_types = ["projects.NewsIndexPage"]
     subpage_types = []
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("news item")

@@ -14,6 +14,7 @@ from home.models import BasePage, StandardSection
 
 from ..blocks import indicator_blocks
 from ..charts import line_chart
+from ..forms import ProjectPageForm
 from ..indicators import Indicator
 from ..panels import PhaseHistoryPanel
 from ..phases import Phase, current_phase, validate_phase_history
@@ -158,6 +159,7 @@ class ProjectPage(BasePage):
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
+    base_form_class = ProjectPageForm
 
     class Meta:
         verbose_name = _("project")
