@@ -27,9 +27,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
-from wagtail.search.query import Fuzzy, MatchAll, Not, Phrase, PlainText
+from wagtail.search.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
-from .query import parse
+from .query import parse, stem
 
 
 def cleaned(query, autocomplete=False):
@@ -56,6 +56,28 @@ class ParsedQueries:
 
     def autocomplete(self, query, *args, **kwargs):
         return super().autocomplete(cleaned(query, autocomplete=True), *args, **kwargs)
+
+
+def stemmed(query):
+    """``query`` with each word replaced by its French stem, as SQLite's FTS5 index holds
+    titles and bodies (search/sqlite.py)."""
+    if isinstance(query, PlainText):
+        words = " ".join(stem(word) for word in query.query_string.split())
+        return PlainText(words, operator=query.operator, boost=query.boost)
+    if isinstance(query, Phrase):
+        return Phrase(" ".join(stem(word) for word in query.query_string.split()))
+    if isinstance(query, And | Or):
+        return type(query)([stemmed(subquery) for subquery in query.subqueries])
+    if isinstance(query, Not):
+        return Not(stemmed(query.subquery))
+    return query
+
+
+class StemmedQueries:
+    """SQLite with FTS5: the words searched for, stemmed as the index holds them."""
+
+    def search(self, query, *args, **kwargs):
+        return super().search(stemmed(query), *args, **kwargs)
 
 
 class FilteredVector:
@@ -121,4 +143,12 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend
 
 @cache
 def with_parsed_queries(backend_class):
-    return type(backend_class.__name__, (ParsedQueries, backend_class), {})
+    bases = (ParsedQueries, backend_class)
+    if connection.vendor == "sqlite":
+        # Its module reads a model that exists on SQLite with FTS5 only: imported here.
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+        if issubclass(backend_class, SQLiteSearchBackend):
+            # Without FTS5, Wagtail's fallback searches the raw text with LIKE: no stems.
+            bases = (ParsedQueries, StemmedQueries, backend_class)
+    return type(backend_class.__name__, bases, {})

@@ -106,6 +106,15 @@ def stem(word):
     return _stemmer().stemWord(fold(word))
 
 
+def stemmed_text(text):
+    """``text`` as the French stems of its words, separated by spaces: what SQLite's FTS5
+    index holds instead of the title and body (search/sqlite.py), so that "allocations"
+    finds "allocation" there as PostgreSQL's french_unaccent finds it."""
+    if text is None:
+        return None
+    return " ".join(stem(word) for word in WORD_RE.findall(text))
+
+
 class Matcher:
     """Tells whether a word of a text is one of the searched words, by stem.
 

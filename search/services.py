@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -19,7 +20,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.privacy import public_pages
 from irritants.models import CallForIrritantsPage
-from projects.models import NewsPage, ProjectPage
+from projects.models import NewsPage, ProjectPage, Theme
 from territories.queries import territory_of
 from territories.scope import RequestScope
 
@@ -30,6 +31,8 @@ AUTOCOMPLETE_LIMIT = 8
 EXCERPT_LENGTH = 240
 # Words looked up one by one when a search of several words finds nothing.
 MAX_WORD_SUGGESTIONS = 5
+# The themes offered when a search finds nothing: the site's most frequent ones.
+MAX_THEME_SUGGESTIONS = 3
 
 # The page types a search can be narrowed to, by the value the form sends.
 PAGE_TYPES = {
@@ -121,6 +124,7 @@ class SearchOutcome:
     filters: Filters
     page: object  # a Paginator page of Result
     suggestions: list = field(default_factory=list)
+    theme_suggestions: list = field(default_factory=list)
 
     @property
     def count(self):
@@ -144,6 +148,7 @@ def search(scope, terms, filters=Filters(), page_number=1, per_page=RESULTS_PER_
     outcome = SearchOutcome(terms=terms, filters=filters, page=page)
     if terms and not page.paginator.count:
         outcome.suggestions = suggestions(scope, terms, filters)
+        outcome.theme_suggestions = theme_suggestions(scope)
     return outcome
 
 
@@ -209,6 +214,34 @@ def suggestions(scope, terms, filters):
             network = RequestScope.for_site(hub, scope.locale)
             offer(_("The same search on the whole network"), network, terms, filters, hub.root_url)
     return found
+
+
+def theme_suggestions(scope, limit=MAX_THEME_SUGGESTIONS):
+    """The themes of most of the site's projects (the network's on the hub), each as a
+    search for its name among its projects: somewhere to start when a search found nothing."""
+    projects = ProjectPage.objects.filter(pk__in=searchable_pages(scope).values("pk"))
+    themes = (
+        Theme.objects.filter(projectpage__in=projects)
+        .annotate(projects=Count("projectpage"))
+        .order_by("-projects", "name")[:limit]
+    )
+    found = []
+    for theme in themes:
+        terms = search_query.parse(theme.name)
+        count = matching_pages(scope, terms, Filters(theme=theme)).count()
+        if count:
+            params = {"q": terms.text, **Filters(theme=theme).as_params()}
+            url = f"{reverse('search')}?{urlencode(params)}"
+            found.append(Suggestion(label=theme.name, url=url, count=count))
+    return found
+
+
+def stems_verb_forms():
+    """Whether the search finds a verb's other forms (« signaler » finds « signalé »): the
+    database search does, with the Snowball stemmer, on PostgreSQL (french_unaccent) and on
+    SQLite (search/sqlite.py); Elasticsearch and OpenSearch stem lightly, plurals and
+    feminines only (search/config.py)."""
+    return settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backend"
 
 
 # The column of the database index that keeps each object's text, title excepted, readable.

@@ -32,6 +32,7 @@ def search(request):
             "outcome": outcome,
             "search_results": outcome.page,
             "is_network": scope.is_hub,
+            "stems_verb_forms": services.stems_verb_forms(),
         },
     )
 
