@@ -14,7 +14,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -23,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 
+from .exports import StaffSpreadsheetExportMixin
 from .filters import IrritantFilterSet
 from .forms import PROBLEM_FIELDS, SUBMITTER_FIELDS, IrritantReviewForm
 from .models import Irritant, IrritantAttachment
@@ -30,9 +30,6 @@ from .panels import ReadOnlyPanel
 from .permissions import permission_policy
 from .services import create_project, review_irritant
 from .similar import SimilarProjectsPanel
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def scoped(view, action=None):
@@ -58,7 +55,9 @@ def scoped(view, action=None):
     return wrapper
 
 
-class IrritantIndexView(generic.IndexView):
+class IrritantIndexView(StaffSpreadsheetExportMixin, generic.IndexView):
+    export_sheet_title = _("Irritants")
+
     def get_base_queryset(self):
         return (
             super()
@@ -66,22 +65,6 @@ class IrritantIndexView(generic.IndexView):
             .visible_to(self.request.user)
             .select_related("call", "territory")
         )
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if not isinstance(value, str):
-            return value
-        if export_format == self.FORMAT_CSV and value.startswith(FORMULA_PREFIXES):
-            # XLSX cells are typed as text by Wagtail already; CSV has no types.
-            return "'" + value
-        if export_format == self.FORMAT_XLSX:
-            # Submissions stored before control characters were refused.
-            return ILLEGAL_CHARACTERS_RE.sub("", value)
-        return value
-
-    def stream_csv(self, queryset):
-        yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
-        yield from super().stream_csv(queryset)
 
 
 class IrritantEditView(generic.EditView):

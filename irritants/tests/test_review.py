@@ -146,7 +146,7 @@ def test_exports_hold_the_territory_only_and_no_formula(client, submitted, publi
     client.force_login(publisher)
     response = client.get("/admin/irritants/?export=csv")
     content = b"".join(response.streaming_content).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(content)))
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert rows[0][:2] == ["Référence", "Reçu le"]
     assert len(rows) == 2 and rows[1][0] == submitted.reference
     assert rows[1][3] == '\'=HYPERLIEN("x")'  # a spreadsheet will not run it
