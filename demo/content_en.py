@@ -102,6 +102,27 @@ TERRITORIES = {
                     "available for those who do not use the Internet."
                 ),
                 "sponsor_service": "Autonomy department",
+                "phases": [
+                    {"comment": "Interviews with families and home assessors."},
+                    {"comment": "A first version opened in one area of the Département."},
+                    {"comment": "Opened to the whole Département after the six-month evaluation."},
+                    {"comment": "Connected to the Département's benefits management software."},
+                ],
+                "team": [
+                    {"role": "Social worker, intrapreneur"},
+                    {"role": "Product coach"},
+                    {"role": "Developer"},
+                ],
+                "decisions": [
+                    {
+                        "reason": "The interviews confirm that families mostly lose time finding "
+                        "out where their file stands. The team builds a first version."
+                    },
+                    {
+                        "reason": "Of 120 families asked in the pilot area, eight in ten find "
+                        "applying simpler. The service opens to the whole Département."
+                    },
+                ],
                 "body": [
                     (
                         "quote",
@@ -202,6 +223,23 @@ TERRITORIES = {
                     "online and in print, handed out by town halls and local associations."
                 ),
                 "sponsor_service": "Social cohesion department",
+                "phases": [
+                    {"comment": "Meetings with older people in clubs and community centres."},
+                    {"comment": "First issues online and in print."},
+                    {"comment": "Handed out in every town of the conurbation."},
+                    {"comment": "Looking for a lasting way to hand it out, with associations."},
+                ],
+                "team": [
+                    {"role": "Community centre organiser, intrapreneur"},
+                    {"role": "Product coach"},
+                    {"role": "Developer"},
+                ],
+                "decisions": [
+                    {
+                        "reason": "The first subscribers read every issue and many joined an "
+                        "activity the Gazette offered."
+                    },
+                ],
                 "body": [
                     (
                         "quote",
@@ -303,6 +341,26 @@ TERRITORIES = {
                     "contact them directly."
                 ),
                 "sponsor_service": "Vocational training department",
+                "phases": [
+                    {
+                        "comment": "Six months to build a first version, after the approval of "
+                        "7 December 2018."
+                    },
+                    {"comment": "Opened to new employment areas."},
+                    {"comment": "Work with training providers to make the service last."},
+                ],
+                "team": [
+                    {"role": "Training officer, intrapreneur"},
+                    {"role": "Product coach"},
+                    {"role": "Developer"},
+                    {"role": "Developer"},
+                ],
+                "decisions": [
+                    {
+                        "reason": "Employers and trained people find the introductions useful. "
+                        "The service opens to the whole region."
+                    },
+                ],
                 "body": [
                     (
                         "quote",
@@ -408,6 +466,30 @@ TERRITORIES = {
                     "else."
                 ),
                 "sponsor_service": "Social action department",
+                "phases": [
+                    {"comment": "Pre-incubation: studying why appointments are missed."},
+                    {"comment": "Beta version of text reminders in two services."},
+                    {"comment": "Extended to all the Département's social services."},
+                    {"comment": "Connected to the services' calendars."},
+                    {"comment": "Taken over by the information systems department."},
+                    {"comment": "A permanent service, offered to other Départements."},
+                ],
+                "team": [
+                    {"role": "Social worker, intrapreneur"},
+                    {"role": "Product coach"},
+                    {"role": "Developer"},
+                ],
+                "decisions": [
+                    {
+                        "reason": "Most absences come from simply forgetting: a reminder can be "
+                        "enough. The team builds a beta version."
+                    },
+                    {
+                        "reason": "In the two pilot services, absences fell from 20% to 14% and "
+                        "the users asked like the reminder. The service is extended to the whole "
+                        "Département."
+                    },
+                ],
                 "body": [
                     (
                         "key_figure",

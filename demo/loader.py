@@ -95,7 +95,9 @@ class DemoLoader:
     def ensure_terms(self, model, terms):
         by_slug = {}
         for slug, name in terms:
-            term, _ = model.objects.get_or_create(slug=slug, defaults={"name": name})
+            term, _ = model.objects.get_or_create(
+                slug=slug, locale=Locale.get_default(), defaults={"name": name}
+            )
             by_slug[slug] = term
         return by_slug
 
@@ -299,8 +301,13 @@ class DemoLoader:
         home_text = {key: data[key] for key in ("intro", "key_figures")}
         project = next(p for p in data["projects"] if p["slug"] == english["project"]["slug"])
         # The impact indicators' names, units and descriptions are translated with the page.
-        impact = content.PROJECT_IMPACT.get(project["slug"], {}).get("indicators", [])
-        project = {**project, "impact": impact}
+        impact = content.PROJECT_IMPACT.get(project["slug"], {})
+        # Its phase notes, decision reasons and team roles too.
+        project = {
+            **project,
+            "impact": impact.get("indicators", []),
+            "decisions": impact.get("decisions", []),
+        }
         for page, french, translated in (
             (home, {"title": data["name"], "slug": data["slug"], **home_text}, english["home"]),
             (about, {"title": about.title, "slug": about.slug, **data["about"]}, english["about"]),

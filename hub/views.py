@@ -29,7 +29,7 @@ def catalogue(request):
     if response is not None:
         return response
     territories = {scope.slug_of(territory): territory for territory in scope.territories}
-    themes, user_types = list(Theme.objects.all()), list(UserType.objects.all())
+    themes, user_types = list(Theme.objects.vocabulary()), list(UserType.objects.vocabulary())
     # Unknown values are ignored rather than refused: a stale link still shows projects.
     chosen = {
         "territory": request.GET.get("territory", "")

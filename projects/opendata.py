@@ -60,8 +60,8 @@ def project_record(project, territory, request):
             }
             for decision in project.decisions.all()
         ],
-        "themes": [{"id": theme.slug, "name": theme.name} for theme in project.themes.all()],
-        "user_types": [{"id": kind.slug, "name": kind.name} for kind in project.user_types.all()],
+        "themes": [{"id": theme.slug, "name": str(theme)} for theme in project.themes.all()],
+        "user_types": [{"id": kind.slug, "name": str(kind)} for kind in project.user_types.all()],
         "links": {
             "service": project.service_url or None,
             "source_code": project.source_code_url or None,

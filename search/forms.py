@@ -26,7 +26,7 @@ class SearchForm(forms.Form):
     theme = forms.ModelChoiceField(
         label=_("Theme"),
         required=False,
-        queryset=Theme.objects.all(),
+        queryset=Theme.objects.vocabulary(),
         to_field_name="slug",
         empty_label=_("All themes"),
     )

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import SHORT_RICH_TEXT, body_blocks
 from home.models import BasePage, StandardSection
@@ -18,6 +19,7 @@ from ..forms import ProjectPageForm
 from ..indicators import Indicator
 from ..panels import PhaseHistoryPanel
 from ..phases import Phase, current_phase, validate_phase_history
+from .taxonomy import in_default_language
 
 
 class ProjectIndexPage(BasePage):
@@ -75,9 +77,18 @@ class ProjectPage(BasePage):
     service_url = models.URLField(_("service address"), blank=True)
     source_code_url = models.URLField(_("source code address"), blank=True)
     statistics_url = models.URLField(_("statistics address"), blank=True)
-    themes = ParentalManyToManyField("projects.Theme", blank=True, verbose_name=_("themes"))
+    # Filed under the default language's terms, whatever the page's language.
+    themes = ParentalManyToManyField(
+        "projects.Theme",
+        blank=True,
+        limit_choices_to=in_default_language,
+        verbose_name=_("themes"),
+    )
     user_types = ParentalManyToManyField(
-        "projects.UserType", blank=True, verbose_name=_("user types")
+        "projects.UserType",
+        blank=True,
+        limit_choices_to=in_default_language,
+        verbose_name=_("user types"),
     )
     body = StreamField(body_blocks(), blank=True, verbose_name=_("more details"))
     indicators = StreamField(
@@ -216,7 +227,16 @@ class ProjectPage(BasePage):
         return context
 
 
-class ProjectPhase(Orderable):
+class TranslatableChild(TranslatableMixin, Orderable):
+    """A line of a project page that wagtail-localize translates with the page: its text is
+    in the translator's PO file, and each language's page keeps its own copy (``locale``),
+    matched to the original's line by ``translation_key``."""
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+
+class ProjectPhase(TranslatableChild):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="phases")
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
     start_date = models.DateField(_("start"))
@@ -231,7 +251,7 @@ class ProjectPhase(Orderable):
         FieldPanel("comment"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableChild.Meta):
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
         ordering = ["start_date"]
@@ -248,7 +268,7 @@ class Evaluation(models.TextChoices):
     COMMITTEE = "committee", _("Committee deliberation")
 
 
-class ProjectDecision(Orderable):
+class ProjectDecision(TranslatableChild):
     """An evaluation's verdict on the project: go on, stop, or scale up."""
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="decisions")
@@ -268,7 +288,7 @@ class ProjectDecision(Orderable):
         FieldPanel("reason"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableChild.Meta):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["date"]
@@ -287,7 +307,7 @@ class TeamRole(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ProjectTeamMember(Orderable):
+class ProjectTeamMember(TranslatableChild):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="team_members")
     name = models.CharField(_("name"), max_length=120)
     role_kind = models.CharField(
@@ -298,8 +318,10 @@ class ProjectTeamMember(Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("role_kind"), FieldPanel("role")]
+    # A person's name is the same in every language: not in the translator's file.
+    override_translatable_fields = [SynchronizedField("name")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableChild.Meta):
         verbose_name = _("team member")
         verbose_name_plural = _("team members")
 
