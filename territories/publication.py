@@ -9,7 +9,8 @@ on the write itself (the receivers below, connected in signals.py): while a requ
 (acting.py), a page may go live, or a live page's public content change, only if the
 request's user may publish that page. Outside requests (the scheduler, management commands,
 the demo loader) the operator is trusted: what the scheduler publishes was approved by a
-publisher when it was scheduled.
+publisher when it was scheduled. One rule binds everyone: nothing of an archived territory
+goes public (archive.py).
 """
 
 import html
@@ -24,6 +25,7 @@ from wagtail_localize.segments import OverridableSegmentValue
 from wagtail_localize.segments.ingest import ingest_segments
 
 from .acting import PublishRefused, acting_user, may_publish
+from .archive import refuse_while_archived
 from .references import refused_references, territory_of
 
 # Page fields that record the editing process rather than what visitors see: a draft, a
@@ -46,10 +48,12 @@ BOOKKEEPING_FIELDS = {
 
 
 def refuse_unreviewed_page_write(sender, instance, update_fields=None, **kwargs):
-    user = acting_user()
-    if user is None or not isinstance(instance, Page):
+    if not isinstance(instance, Page) or not goes_public(instance, update_fields):
         return
-    if not goes_public(instance, update_fields):
+    # Nothing of an archived territory goes public, whoever asks, the operator too.
+    refuse_while_archived(instance)
+    user = acting_user()
+    if user is None:
         return
     if not may_publish(user, instance):
         raise PublishRefused(
@@ -71,13 +75,15 @@ def refuse_unreviewed_page_write(sender, instance, update_fields=None, **kwargs)
 def refuse_unreviewed_scheduling(sender, instance, update_fields=None, **kwargs):
     """Scheduling is publishing later: the scheduler trusts what a revision's approved
     go-live date says, so only those who may publish the page set one."""
-    user = acting_user()
-    if user is None or instance.approved_go_live_at is None:
+    if instance.approved_go_live_at is None:
         return
     if update_fields is not None and "approved_go_live_at" not in update_fields:
         return
     page = instance.content_object
-    if isinstance(page, Page) and not may_publish(user, page):
+    if isinstance(page, Page):
+        refuse_while_archived(page)
+    user = acting_user()
+    if user is not None and isinstance(page, Page) and not may_publish(user, page):
         raise PublishRefused(
             _("Only this territory's publishers can schedule “%(title)s”.")
             % {"title": page.get_admin_display_title()}

@@ -11,9 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
-from django.db.models import F
-from django.dispatch import Signal
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import (
@@ -31,6 +29,8 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 
 from home.models import ContentPage
 
+# Archiving and restoring live in archive.py; imported from here by the apps above.
+from .archive import archive_territory, restore_territory, territory_archived  # noqa: F401
 from .models import Territory, TerritoryHomePage, TerritoryKind, TerritorySettings
 from .permissions import apply_access_model, apply_network_role, apply_territory_roles, group_names
 from .restrictions import hide_in_preparation
@@ -272,54 +272,3 @@ def create_workflow(territory_name):
 def section_of(territory, page_class):
     """The territory's section of a given type (its calls index, its news index…)."""
     return page_class.objects.child_of(territory).first()
-
-
-# Sent once a territory is archived (``territory``): the apps above erase what they keep
-# for it that has no purpose any more (subscribers' addresses).
-territory_archived = Signal()
-
-
-@transaction.atomic
-def archive_territory(territory, user=None):
-    """Take a territory offline without deleting anything: every page is unpublished.
-
-    The site keeps its host name (nobody else can take it) and answers 404 everywhere; the
-    revisions that were live are remembered so that restoring brings back exactly them.
-    """
-    if territory.is_archived:
-        raise ValidationError(_("%(territory)s is already archived.") % {"territory": territory})
-    live_pages = territory.pages().live().order_by("-depth")
-    territory.archived_revisions = {str(page.pk): page.live_revision_id for page in live_pages}
-    for page in live_pages.specific():
-        page.unpublish(user=user)
-    territory.archived_at = timezone.now()
-    territory.save(update_fields=["archived_at", "archived_revisions"])
-    territory_archived.send(sender=Territory, territory=territory)
-
-
-@transaction.atomic
-def restore_territory(territory, user=None):
-    """Publish again what was live when the territory was archived, and only that."""
-    if not territory.is_archived:
-        raise ValidationError(_("%(territory)s is not archived.") % {"territory": territory})
-    revisions = territory.archived_revisions
-    # Aliases last: publishing their source refreshes them, and would undo their restoring.
-    pages = (
-        territory.pages()
-        .filter(pk__in=[int(pk) for pk in revisions])
-        .order_by(F("alias_of").asc(nulls_first=True), "depth")
-    )
-    for page in pages.specific():
-        revision_id = revisions[str(page.pk)]
-        if revision_id is not None and (revision := page.revisions.filter(pk=revision_id).first()):
-            revision.publish(user=user, changed=False)
-        elif page.alias_of_id is not None:
-            # An alias (a page of a synchronised tree) shows its source's live revision.
-            page.live, page.live_revision_id = True, revision_id
-            page.save(update_fields=["live", "live_revision"], clean=False)
-        else:
-            page.live = True
-            page.save(update_fields=["live"], clean=False)
-    territory.archived_at = None
-    territory.archived_revisions = {}
-    territory.save(update_fields=["archived_at", "archived_revisions"])

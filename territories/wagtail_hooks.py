@@ -10,8 +10,14 @@ from wagtail.models import Page
 from wagtail_localize.views.report import TranslationsReportView
 
 # admin_*: each registers its own hooks (the accounts and invitations screens, the launch of
-# a site in preparation, the dashboard's panels per role).
-from . import admin_launch, admin_members, admin_panels, translation_review  # noqa: F401
+# a site in preparation, an archived territory's banner, the dashboard's panels per role).
+from . import (  # noqa: F401
+    admin_archive,
+    admin_launch,
+    admin_members,
+    admin_panels,
+    translation_review,
+)
 from .bulk_actions import BULK_ACTIONS
 from .chooser import chooser_pages
 from .dashboard import scope_summary_items

@@ -2,8 +2,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from territories.archive import archive_territory, archived_state, restore_territory
 from territories.models import Territory
-from territories.services import archive_territory, restore_territory
 
 
 class Command(BaseCommand):
@@ -47,7 +47,7 @@ class Command(BaseCommand):
                     "url": territory.site.root_url,
                     "count": territory.pages().live().count()
                     if restore
-                    else len(territory.archived_revisions),
+                    else len(archived_state(territory)[0]),
                 }
             )
         )
