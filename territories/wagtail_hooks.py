@@ -10,9 +10,11 @@ from wagtail.models import Page
 from wagtail_localize.views.report import TranslationsReportView
 
 # admin_*: each registers its own hooks (the accounts and invitations screens, the launch of
-# a site in preparation, an archived territory's banner, the dashboard's panels per role).
+# a site in preparation, an archived territory's banner, the dashboard's panels per role,
+# the identity's edit screen).
 from . import (  # noqa: F401
     admin_archive,
+    admin_identity,
     admin_launch,
     admin_members,
     admin_panels,
