@@ -25,7 +25,11 @@ from wagtail.views import serve as wagtail_serve
 from home.generations import NETWORK, cached_for_site, current, site_scope, timeout
 from territories.scope import route_for_request, site_for_request
 
+from .compression import accepts_gzip, compress_stream, gzipped_variant, send_gzipped
+
 HEADER = "X-Page-Cache"
+# 2: the gzipped bytes beside the plain ones.
+ENTRY_LAYOUT = 2
 
 
 def language_and_path(request):
@@ -42,9 +46,11 @@ def anonymous_read(request):
 
 
 def cacheable_response(request, response):
+    """Whether the answer is the same for every visitor: revalidated by browsers, and
+    stored for GET (a HEAD answer has the GET's headers and validator, its body is not sent)."""
     cache_control = response.get("Cache-Control", "")
     return (
-        request.method == "GET"
+        request.method in ("GET", "HEAD")
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
@@ -57,7 +63,8 @@ def cacheable_response(request, response):
 def entry_key(request, host, language):
     address = f"{request.scheme}://{host}{request.get_full_path()}"
     digest = hashlib.sha256(f"{language} {address}".encode()).hexdigest()
-    return f"pagecache:page:{digest}"
+    # The entry's layout is in the key: entries of an older release are never read.
+    return f"pagecache:page{ENTRY_LAYOUT}:{digest}"
 
 
 def revalidated(response):
@@ -74,9 +81,26 @@ def revalidated(response):
     del response["Last-Modified"]
 
 
-def stored(response, network, site_id, own):
+def stored(response, network, site_id, own, gzipped):
     # The headers object itself: restoring it is a copy, without checking each header again.
-    return (network, site_id, own, response.headers, response.content)
+    return (network, site_id, own, response.headers, response.content, gzipped)
+
+
+def same_for_everyone(request, response):
+    """Validators, compression, and (for a GET) the gzipped bytes of an answer that is the
+    same for every visitor; ``None`` for another answer, which is left untouched."""
+    if response.streaming:
+        if request.method == "GET" and not response.cookies and accepts_gzip(request):
+            compress_stream(response)
+        return None
+    if not cacheable_response(request, response):
+        return None
+    revalidated(response)
+    return gzipped_variant(response)
+
+
+def sent(request, response, gzipped):
+    return send_gzipped(response, gzipped) if gzipped and accepts_gzip(request) else response
 
 
 # The site each host name was last served for, in this process: which site's generation to
@@ -97,14 +121,14 @@ def served(request, key, host):
     entry, _ = generations.with_entry(key, NETWORK)
     if entry is None:
         return None
-    network, site_id, own, headers, content = entry
+    network, site_id, own, headers, content, gzipped = entry
     if generations.of(NETWORK, site_scope(site_id)) != (network, own):
         return None
     remember_site(host, site_id)
     response = HttpResponse(content)
     response.headers = headers
     response[HEADER] = "hit"
-    return response
+    return sent(request, response, gzipped)
 
 
 class PageCacheMiddleware:
@@ -116,9 +140,16 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         language, path = language_and_path(request)
-        if path.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES):
-            return self.get_response(request)
         anonymous = anonymous_read(request)
+        if path.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES):
+            # Never stored (the search's results, personal pages marked private, files);
+            # still compressed and revalidated when the same for everyone.
+            response = self.get_response(request)
+            return (
+                sent(request, response, same_for_everyone(request, response))
+                if anonymous
+                else response
+            )
         host = request.get_host()
         host_site = _site_of_host.get(host)
         if host_site is not None:
@@ -136,18 +167,18 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if not settings.PAGECACHE_ENABLED or site is None:
             response = self.get_response(request)
-            if cacheable_response(request, response):
-                revalidated(response)
-            return response
+            return sent(request, response, same_for_everyone(request, response))
         # Read before the page is rendered: if the content changes during the rendering,
         # the entry holds generations that are already obsolete.
         network, own = current(request).of(NETWORK, site_scope(site.pk))
         response = self.get_response(request)
+        gzipped = same_for_everyone(request, response)
         if cacheable_response(request, response):
-            revalidated(response)
-            cache.set(key, stored(response, network, site.pk, own), timeout())
+            if request.method == "GET":
+                entry = stored(response, network, site.pk, own, gzipped)
+                cache.set(key, entry, timeout())
             response[HEADER] = "miss"
-        return response
+        return sent(request, response, gzipped)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # The page a path leads to (found in two queries, where Wagtail walks the tree a query

@@ -122,6 +122,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a HEAD answer leaves with the GET's headers and no body.
+    "operations.head.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads a body: public requests larger than the irritant form get 413.
     "irritants.middleware.RequestSizeLimitMiddleware",

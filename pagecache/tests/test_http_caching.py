@@ -114,3 +114,13 @@ def test_editors_pages_are_never_served_from_the_cache(admin_client):
     admin_client.get(PROJECT, HTTP_HOST=VAR)
     response = admin_client.get(PROJECT, HTTP_HOST=VAR)
     assert "X-Page-Cache" not in response
+
+
+def test_a_head_request_gets_the_validator_of_the_page(client):
+    # A miss for HEAD (nothing stored: the page's body is not sent) still tells a client
+    # whether its copy is current, with the ETag a GET gives.
+    head = client.head(PROJECT, HTTP_HOST=VAR)
+    assert head.status_code == 200
+    assert head["X-Page-Cache"] == "miss"
+    assert head["Cache-Control"] == "max-age=0, must-revalidate"
+    assert head["ETag"] == client.get(PROJECT, HTTP_HOST=VAR)["ETag"]
