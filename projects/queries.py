@@ -3,11 +3,22 @@
 from collections import Counter
 
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from home.privacy import published
 from territories.queries import territory_of
-from territories.scope import site_tree_path
+from territories.scope import site_tree_path, territory_home_of
 
 from .models import NewsPage, ProjectPage
 
@@ -72,7 +83,12 @@ def reused_origin(project):
     published and public (an origin taken down or made private is no longer named)."""
     if project.reused_from_id is None:
         return None
-    return published(ProjectPage.objects.filter(pk=project.reused_from_id)).first()
+    origin = published(ProjectPage.objects.filter(pk=project.reused_from_id)).first()
+    if origin is not None:
+        # The credit names the territory (« … du Département du Pas-de-Calais »).
+        home = territory_home_of(origin)
+        origin.territory_name = home.title if home else ""
+    return origin
 
 
 def news_about(project):
@@ -134,25 +150,44 @@ def shareable_projects(locale):
     return projects_in(locale).filter(shareable=True).order_by("title", "pk")
 
 
-def _own_content(queryset):
-    """The pages written in their tree's language. An alias (the copy a synchronised tree
-    keeps of an untranslated page) shows its source's text: a dataset in that language
-    would repeat the source's records, in the source's language."""
-    return queryset.filter(alias_of__isnull=True)
-
-
 def open_data_scope(locale, territory=None):
-    """The projects the open data publishes in a language: its real versions, no alias."""
-    return _own_content(projects_in(locale, territory))
+    """The projects the open data publishes in a language: every published project of that
+    language's tree, translated or not (an untranslated one is its alias there, in the
+    source's words)."""
+    return projects_in(locale, territory)
 
 
 def open_data_projects(locale, territory=None):
-    """Projects with everything the API and the CSV export publish, in five queries."""
+    """Projects with everything the API and the CSV export publish, in five queries: each
+    with the language its text is in and the slug it was first written with (its identifier,
+    the same in every language)."""
+    first_version = (
+        ProjectPage.objects.filter(translation_key=OuterRef("translation_key"), alias_of=None)
+        .order_by("pk")
+        .values("slug")[:1]
+    )
     return (
         open_data_scope(locale, territory)
+        .annotate(
+            text_language=Coalesce("alias_of__locale__language_code", "locale__language_code"),
+            first_slug=Subquery(first_version),
+        )
         .order_by("path")
         .prefetch_related("phases", "decisions", "themes", "user_types")
     )
+
+
+def projects_per_territory(locale, territories):
+    """``{territory pk: published projects under it}``, in one query."""
+    if not territories:
+        return {}
+    counts = open_data_scope(locale).aggregate(
+        **{
+            f"t{territory.pk}": Count("pk", filter=Q(path__startswith=territory.path))
+            for territory in territories
+        }
+    )
+    return {territory.pk: counts[f"t{territory.pk}"] for territory in territories}
 
 
 def territory_projects(territory):

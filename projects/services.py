@@ -4,23 +4,51 @@ territory."""
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from territories.isolation import reachable_pages
+from territories.models import Territory
+from territories.naming import with_article
 
 from .models import ProjectIndexPage, ProjectPage
 
-# Body blocks that point at the original territory's images, documents or pages: an editor
-# could not choose them in their own territory, so the copy leaves them out. Links and images
-# inside rich text go the same way (their text stays): the editor's territory could not save
-# them (territories/references.py).
-TERRITORY_BOUND_BLOCKS = {"image", "document", "call_to_action"}
+# Links and images inside the copied rich text point at the original territory's pages,
+# documents and images: an editor could not choose them in their own territory
+# (territories/references.py), so the copy keeps their text only.
 RICH_TEXT_LINK = re.compile(r'<a [^>]*\blinktype="(?:page|document)"[^>]*>(.*?)</a>', re.S)
 RICH_TEXT_IMAGE = re.compile(r"<embed [^>]*\bembedtype=\"image\"[^>]*/>")
+
+# What a reuse copies, as the confirmation lists it (projects/admin/reuse.html shows these
+# labels): what the project *is*. Every other field of the page starts empty.
+COPIED = {
+    "title": _("the title"),
+    "pitch": _("the pitch"),
+    "problem": _("the problem, credited to the original territory (replace its figures)"),
+    "solution": _("the solution"),
+    "themes": _("the themes"),
+    "user_types": _("the user types"),
+    "source_code_url": _("the source code address"),
+    "indicators": _("the indicators to measure, without their figures"),
+}
+# What stays with the original territory, as the confirmation lists it: its own account of
+# the project (introduction and details hold its figures), its people, history and money.
+NOT_COPIED = [
+    _("the introduction and the details, which tell the original territory's story"),
+    _("the team"),
+    _("the phase history and the decisions"),
+    _("the measurements, baselines and targets"),
+    _("the sponsor service and the budget"),
+    _("the service and statistics addresses"),
+]
 
 
 def unlinked(value):
@@ -76,17 +104,51 @@ def add_draft_project(index, project, user):
     return project
 
 
+def same_territory(page, index):
+    """Whether ``index`` (a projects index in the default language) is in the territory
+    that holds ``page``: a territory does not reuse its own projects."""
+    territory = Territory.of_page(page)
+    return territory is not None and index.path.startswith(territory.home.path)
+
+
+def existing_copies(original, indexes):
+    """The copies of ``original`` already made under ``indexes`` (the user's own projects
+    indexes: another territory's copies are none of their business), oldest first."""
+    copies = ProjectPage.objects.none()
+    for index in indexes:
+        copies |= ProjectPage.objects.child_of(index)
+    return list(copies.filter(reused_from=original, alias_of__isnull=True).order_by("pk"))
+
+
+def credited_problem(original, territory_name):
+    """The original's problem, opened by a line saying whose it is: its figures are the
+    original territory's, and the copy must not pass them off as its own."""
+    with translation.override(settings.LANGUAGE_CODE):  # the copy is in the default language
+        credit = format_html(
+            "<p>{}</p>",
+            pgettext(
+                "territory name with its article",
+                "The problem as %(territory)s describes it: replace its figures with yours.",
+            )
+            % {"territory": with_article(territory_name)},
+        )
+    return credit + unlinked(original.problem)
+
+
 @transaction.atomic
 def reuse_project(original, index, user):
     """A draft copy of ``original`` under ``index``, crediting the original.
 
-    What the project *is* (its problem, solution, classification, source code and the
-    indicators it measures) is copied; what belongs to the original territory is not: its
-    team, phase history, decisions, measurements, budget and service addresses.
+    Exactly what ``COPIED`` lists: what the project *is* (its problem, credited, its
+    solution, classification, source code and the indicators it measures). Nothing else: the
+    original territory's own account and figures, team, phase history, decisions,
+    measurements, budget and addresses stay with it.
     """
     if not original.live or not original.shareable:
         raise PermissionDenied
     if not any(index.pk == destination.pk for destination in reuse_destinations(user)):
+        raise PermissionDenied
+    if same_territory(original, index):
         raise PermissionDenied
     indicators = [
         (
@@ -105,16 +167,10 @@ def reuse_project(original, index, user):
     copy = ProjectPage(
         title=original.title,
         slug=original.slug,
-        intro=original.intro,
         pitch=original.pitch,
-        problem=unlinked(original.problem),
+        problem=credited_problem(original, Territory.of_page(original).name),
         solution=unlinked(original.solution),
         source_code_url=original.source_code_url,
-        body=[
-            unlinked(block)
-            for block in original.body.raw_data
-            if block["type"] not in TERRITORY_BOUND_BLOCKS
-        ],
         indicators=indicators,
         reused_from=original,
     )

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from projects.models import (
@@ -13,7 +14,9 @@ from projects.models import (
     ProjectTeamMember,
     Theme,
 )
+from projects.services import COPIED, NOT_COPIED
 from territories.models import Territory
+from territories.naming import of_name, with_article
 from territories.services import section_of
 from testing import indicators, make_project, make_territory, make_user
 
@@ -41,9 +44,13 @@ def original():
     """A project another territory offers, with what it may and may not give away."""
     theme = Theme.objects.create(name="Action sociale", slug="action-sociale-reuse")
     return make_project(
-        make_territory(),
+        make_territory(name="Département de la Creuse"),
         "Rappels de rendez-vous",
         shareable=True,
+        intro="Dans la Creuse, 4 000 rendez-vous manqués par an.",
+        body=[("paragraph", "<p>Chez nous, 12 000 rappels envoyés en 2024.</p>")],
+        sponsor_service="Direction de l’autonomie",
+        statistics_url="https://rappels.example/stats",
         themes=[theme],
         phases=[ProjectPhase(phase="operated", start_date=date(2020, 1, 6))],
         decisions=[
@@ -85,11 +92,10 @@ def test_reusing_creates_a_draft_in_the_users_territory_without_personal_data(
     assert not copy.live and copy.has_unpublished_changes and copy.owner == editor
     assert copy.reused_from == original and copy.locale == index.locale
     assert copy.get_translations().filter(alias_of=copy).count() == 1  # its English alias
-    assert (copy.title, copy.pitch, copy.problem) == (
-        original.title,
-        original.pitch,
-        original.problem,
-    )
+    assert (copy.title, copy.pitch) == (original.title, original.pitch)
+    # The problem, credited: its figures are the original territory's.
+    assert copy.problem.endswith(original.problem)
+    assert with_article("Département de la Creuse", "fr") in copy.problem
     assert copy.source_code_url == original.source_code_url
     assert set(copy.themes.all()) == set(original.themes.all())
     # Nothing that belongs to the original territory: people, history, figures, addresses.
@@ -102,14 +108,15 @@ def test_reusing_creates_a_draft_in_the_users_territory_without_personal_data(
     original.refresh_from_db()
     assert original.live and original.team_members.count() == 3
     preview = client.get(f"/admin/pages/{copy.pk}/view_draft/").content.decode()
-    assert "Ce projet reprend le travail d’un autre territoire" in preview
+    # The credit names the territory, with its article in French.
+    assert of_name("Département de la Creuse", "fr") in preview
     assert f'href="{original.full_url}"' in preview
 
 
 def test_a_second_copy_gets_a_free_slug(client, editor, index, original):
     client.force_login(editor)
     for _ in range(2):
-        client.post(url(original), {"into": index.pk})
+        client.post(url(original), {"into": index.pk, "again": "1"})
     slugs = set(ProjectPage.objects.child_of(index).values_list("slug", flat=True))
     assert {original.slug, f"{original.slug}-2"} <= slugs
 
@@ -175,8 +182,9 @@ def test_the_copy_keeps_the_text_of_links_to_the_original_territory_not_the_link
     client.post(url(original), {"into": index.pk})
 
     copy = ProjectPage.objects.child_of(index).get(slug=original.slug)
-    assert copy.problem == "<p>Voir notre accueil et le bilan.</p>"
-    assert "linktype" not in str(copy.body.raw_data) and "Lire ceci" in str(copy.body.raw_data)
+    assert copy.problem.endswith("<p>Voir notre accueil et le bilan.</p>")
+    assert "linktype" not in copy.problem and "embed" not in copy.problem
+    assert not copy.body  # the details are the original territory's: not copied
     fields = ["problem", "body"]
     assert not refused_references(copy, user=editor, territory=territory, fields=fields)
 
@@ -186,9 +194,97 @@ def test_an_origin_taken_down_is_no_longer_named(client, editor, index, original
     client.post(url(original), {"into": index.pk})
     copy = ProjectPage.objects.child_of(index).get(slug=original.slug)
     preview = client.get(f"/admin/pages/{copy.pk}/view_draft/").content.decode()
-    assert "Ce projet reprend le travail d’un autre territoire" in preview
+    assert f'href="{original.full_url}"' in preview
 
     original.unpublish()
 
     preview = client.get(f"/admin/pages/{copy.pk}/view_draft/").content.decode()
-    assert "Ce projet reprend le travail d’un autre territoire" not in preview
+    assert f'href="{original.full_url}"' not in preview
+    assert of_name("Département de la Creuse", "fr") not in preview
+
+
+def test_the_copy_holds_exactly_what_the_confirmation_lists(client, editor, index, original):
+    client.force_login(editor)
+    html = client.get(url(original)).content.decode()
+    for label in [*COPIED.values(), *NOT_COPIED]:
+        assert escape(str(label)) in html
+
+    client.post(url(original), {"into": index.pk})
+
+    copy = ProjectPage.objects.child_of(index).get(slug=original.slug)
+    # Every field of a project that the confirmation does not list starts empty: none of
+    # the original territory's own account, figures, people or addresses.
+    own_fields = [
+        field
+        for field in ProjectPage._meta.get_fields()
+        if field.concrete
+        and field.model in (ProjectPage, ProjectPage.__mro__[1])  # the project and BasePage
+        and not field.primary_key
+        and field.name not in COPIED
+        and field.name not in {"reused_from", "page_ptr", "translation_key", "locale"}
+        and getattr(field, "editable", True)
+    ]
+    assert {f.name for f in own_fields} >= {"intro", "body", "budget", "sponsor_service"}
+    for field in own_fields:
+        value = field.value_from_object(copy)
+        assert not value, field.name
+    assert not copy.team_members.exists() and not copy.phases.exists()
+    assert "12 000" not in str(copy.body.raw_data) and "4 000" not in copy.intro
+
+
+def test_a_territory_is_not_offered_its_own_project(client, original):
+    own_editor = make_user(Territory.of_page(original), "editor")
+    own_index = section_of(Territory.of_page(original).home, ProjectIndexPage)
+    client.force_login(own_editor)
+    before = ProjectPage.objects.count()
+
+    page = client.get(url(original))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="into"' not in html and f'action="{url(original)}"' not in html
+    assert f"/admin/pages/{original.pk}/edit/" in html  # the way to their own project
+
+    for data in ({"into": own_index.pk}, {"into": own_index.pk, "again": "1"}, {}):
+        response = client.post(url(original), data)
+        assert response.status_code == 403
+    assert client.get(url(original, into=own_index)).status_code == 200
+    assert ProjectPage.objects.count() == before
+
+
+def test_a_second_reuse_names_the_copy_and_needs_a_confirmation(client, editor, index, original):
+    client.force_login(editor)
+    client.post(url(original), {"into": index.pk})
+    first = ProjectPage.objects.child_of(index).get(reused_from=original)
+    edit_url = f"/admin/pages/{first.pk}/edit/"
+
+    html = client.get(url(original)).content.decode()
+    assert f'href="{edit_url}"' in html and 'name="again"' in html
+
+    response = client.post(url(original), {"into": index.pk})
+    assert response.status_code == 200 and f'href="{edit_url}"' in response.content.decode()
+    assert ProjectPage.objects.child_of(index).filter(reused_from=original).count() == 1
+
+    response = client.post(url(original), {"into": index.pk, "again": "1"})
+    assert response.status_code == 302
+    assert ProjectPage.objects.child_of(index).filter(reused_from=original).count() == 2
+
+
+def test_another_territorys_copy_is_neither_named_nor_counted(client, editor, index, original):
+    """As an attacker: another territory's copy and index, in the URL and the body."""
+    elsewhere = make_territory()
+    elsewhere_index = section_of(elsewhere.home, ProjectIndexPage)
+    client.force_login(make_user(elsewhere, "editor"))
+    client.post(url(original), {"into": elsewhere_index.pk})
+    theirs = ProjectPage.objects.child_of(elsewhere_index).get(reused_from=original)
+    before = set(ProjectPage.objects.values_list("pk", "path"))
+
+    client.force_login(editor)
+    html = client.get(url(original)).content.decode()
+    assert f"/admin/pages/{theirs.pk}/" not in html and 'name="again"' not in html
+    # Their index, in the query string and in the body, and their copy as an original.
+    assert client.get(url(original, into=elsewhere_index)).status_code == 404
+    assert client.post(url(original), {"into": elsewhere_index.pk, "again": "1"}).status_code == 404
+    assert client.post(url(original, into=elsewhere_index), {"again": "1"}).status_code == 404
+    assert client.get(url(theirs)).status_code == 404  # a draft, offered to nobody
+    assert client.post(url(theirs), {"into": index.pk}).status_code == 404
+    assert set(ProjectPage.objects.values_list("pk", "path")) == before
