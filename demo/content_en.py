@@ -7,6 +7,9 @@ without its English counterpart stops the loader, so the two files cannot drift 
 Person names are repeated as they are: wagtail-localize asks for every string.
 """
 
+# The footer links' texts, keyed like ``content.FOOTER_LINK_LABELS``.
+FOOTER_LINK_LABELS = {"about": "About us", "calls": "Report an irritant"}
+
 TERRITORIES = {
     # ------------------------------------------------------------------ Var
     "var": {

@@ -296,7 +296,13 @@ class DemoLoader:
         TerritorySettingsTranslation.objects.get_or_create(
             identity=TerritorySettings.for_site(home.get_site()),
             language="en",
-            defaults=english["identity"],
+            defaults={
+                **english["identity"],
+                "link_labels": "\n".join(
+                    f"{content.FOOTER_LINK_LABELS[key]} = {content_en.FOOTER_LINK_LABELS[key]}"
+                    for key in content.BRANDING[data["slug"]]["footer_links"]
+                ),
+            },
         )
         home_text = {key: data[key] for key in ("intro", "key_figures")}
         project = next(p for p in data["projects"] if p["slug"] == english["project"]["slug"])

@@ -14,6 +14,7 @@ from home.models import AccessibilityPage
 from home.privacy import private_q, public
 
 from .branding import DEFAULT_PRIMARY_COLOR, HEX_COLOR_RE
+from .link_labels import label_in, parse_link_labels
 from .models import TerritoryHomePage, TerritorySettings, TerritorySettingsTranslation
 from .scope import hub_url, scope_for, site_for_request
 
@@ -34,6 +35,7 @@ class SiteIdentity:
     footer_text: str = ""
     primary_color: str = DEFAULT_PRIMARY_COLOR
     footer_links: list = field(default_factory=list)
+    social_links: list = field(default_factory=list)
     accessibility: AccessibilityPage | None = None
     network_url: str = "/"
     logo: "LogoRenditions | None" = None
@@ -57,11 +59,14 @@ class SiteIdentity:
         settings = _settings_of(site, language if other else None)
         menu, accessibility = _menu_and_accessibility(home)
         name, footer_text = settings.display_name, settings.footer_text
+        labels = {}
         if other:
             # The identity in the page's language, where it is given; otherwise the home
             # page's title and no footer text, rather than French on an English page.
             name = settings.translated_name or ""
             footer_text = settings.translated_footer_text or ""
+            # A link without its translation keeps its text: it still leads somewhere.
+            labels = parse_link_labels(settings.translated_link_labels)
         return cls(
             name=name or home.title,
             home=home,
@@ -75,7 +80,11 @@ class SiteIdentity:
                 if HEX_COLOR_RE.match(settings.primary_color)
                 else DEFAULT_PRIMARY_COLOR
             ),
-            footer_links=footer_links(settings, request, scope.locale),
+            footer_links=footer_links(settings, request, scope.locale, labels),
+            social_links=[
+                FooterLink(label=label_in(labels, link.value["label"]), url=link.value["url"])
+                for link in settings.social_links
+            ],
             accessibility=accessibility,
             network_url=network_url(site, request),
             logo=LogoRenditions.of(settings.logo),
@@ -83,8 +92,8 @@ class SiteIdentity:
 
 
 def _settings_of(site, language):
-    """The site's settings with its logo, and its name and footer text in ``language`` when
-    one is given (None where not translated), in one query."""
+    """The site's settings with its logo, and its name, footer text and link texts in
+    ``language`` when one is given (None where not translated), in one query."""
     queryset = TerritorySettings.objects.select_related("logo")
     if language is not None:
         translation = TerritorySettingsTranslation.objects.filter(
@@ -93,11 +102,13 @@ def _settings_of(site, language):
         queryset = queryset.annotate(
             translated_name=Subquery(translation.values("display_name")[:1]),
             translated_footer_text=Subquery(translation.values("footer_text")[:1]),
+            translated_link_labels=Subquery(translation.values("link_labels")[:1]),
         )
     settings = queryset.filter(site=site).first()
     if settings is None:
         settings, _created = TerritorySettings.objects.get_or_create(site=site)
         settings.translated_name = settings.translated_footer_text = None
+        settings.translated_link_labels = None
     return settings
 
 
@@ -152,9 +163,10 @@ def network_url(site, request=None):
     return hub.root_url if hub else "/"
 
 
-def footer_links(settings, request, locale):
+def footer_links(settings, request, locale, labels=None):
     """The footer's links, each to a live, public page (in the current language) or an
-    address: the pages and their translations, and whether each is public, in one query."""
+    address, with its text in that language where ``labels`` give it: the pages and their
+    translations, and whether each is public, in one query."""
     blocks = [block["value"] for block in settings.footer_links.raw_data]
     ids = {block["page"] for block in blocks if block.get("page")}
     pages, translated = {}, {}
@@ -185,7 +197,7 @@ def footer_links(settings, request, locale):
             if not page.live or page.private:
                 continue
             url = page.get_url(request)
-        links.append(FooterLink(label=block.get("label", ""), url=url))
+        links.append(FooterLink(label=label_in(labels or {}, block.get("label", "")), url=url))
     return links
 
 

@@ -19,6 +19,7 @@ from home.models import SiteHomePage
 
 from .branding import DEFAULT_PRIMARY_COLOR, validate_primary_color
 from .email_domains import NoDomainWarning, normalise_domains, split_domains
+from .link_labels import validate_link_labels
 from .reference_forms import TerritorySettingsForm
 
 
@@ -72,8 +73,8 @@ class SocialLinkBlock(blocks.StructBlock):
 class TerritorySettings(BaseSiteSetting, ClusterableModel):
     """The identity a site shows on every page: the hub's and each territory's.
 
-    Written in the default language; its name and footer text can be given in each other
-    language (``translations``), which the pages in that language show instead.
+    Written in the default language; its name, footer text and link texts can be given in
+    each other language (``translations``), which the pages in that language show instead.
     """
 
     display_name = models.CharField(
@@ -155,7 +156,9 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
             "translations",
             heading=_("In other languages"),
             label=_("Language"),
-            help_text=_("The name and footer text that pages in another language show."),
+            help_text=_(
+                "The name, footer text and link texts that pages in another language show."
+            ),
         ),
     ]
 
@@ -193,8 +196,26 @@ class TerritorySettingsTranslation(Orderable):
     language = models.CharField(_("language"), max_length=15, choices=other_languages)
     display_name = models.CharField(_("display name"), max_length=80, blank=True)
     footer_text = models.CharField(_("footer text"), max_length=300, blank=True)
+    # The footer's and social links' texts: the links themselves (pages, addresses) are the
+    # default language's, only their words change (territories/link_labels.py).
+    link_labels = models.TextField(
+        _("link texts"),
+        blank=True,
+        max_length=3000,
+        validators=[validate_link_labels],
+        help_text=_(
+            "One link of the footer or of the social networks per line: its French text, "
+            "“=”, then its text in this language, for example “Qui sommes-nous ? = About us”. "
+            "A link not listed keeps its French text."
+        ),
+    )
 
-    panels = [FieldPanel("language"), FieldPanel("display_name"), FieldPanel("footer_text")]
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("display_name"),
+        FieldPanel("footer_text"),
+        FieldPanel("link_labels", widget=forms.Textarea(attrs={"rows": 4})),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("identity in another language")
