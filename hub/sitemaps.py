@@ -12,7 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from home.privacy import public
-from territories.preparation import preparing_territory
+from territories.preparation import archived_territory, preparing_territory
 from territories.scope import site_or_default
 
 
@@ -50,8 +50,9 @@ def sitemap(request):
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     """Everything public may be crawled but the admin and search results (endless and thin);
-    nothing of a site in preparation (it has no public page yet, and no sitemap)."""
-    if preparing_territory(request) is not None:
+    nothing of a site in preparation (it has no public page yet, and no sitemap) nor of an
+    archived one (every address answers 410)."""
+    if archived_territory(request) or preparing_territory(request) is not None:
         return HttpResponse(
             "User-agent: *\nDisallow: /\n", content_type="text/plain; charset=utf-8"
         )

@@ -1,5 +1,6 @@
 """What a visitor gets from a territory in preparation (launch.py): its members and the
-network's see the site, with a banner; anyone else a plain "coming soon" page.
+network's see the site, with a banner; anyone else a plain "coming soon" page. And from an
+archived territory (archive.py): everyone gets a plain "gone" page (410) at every address.
 
 Wagtail would answer its view restriction with a redirect to the login page, which tells
 that the address exists and invites a sign-in nobody outside the territory has. The coming
@@ -11,9 +12,16 @@ The page cache (pagecache/middleware.py) stores nothing of either answer: member
 carry a session, which the cache never serves nor stores; the coming soon page is a 404
 marked ``no-store``, which it never stores; and the site's generation changes at the launch,
 so nothing cached before it is read after.
+
+An archived site answers 410 Gone: the address existed and will not come back on its own,
+which search engines take as a reason to drop it soon. Its pages, feeds, sitemap, open data
+and search alike, so that no surface keeps answering an empty but branded 200. The page
+cache serves nothing cached before the archive (unpublishing the pages gives the site a new
+generation, in the archive's transaction) and never stores a 410.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -29,26 +37,42 @@ from .scope import site_for_request
 def preparing_territory(request):
     """The territory in preparation the request's site belongs to, or None: one query per
     site and generation of its content (the launch gives the site a new one)."""
-    if not hasattr(request, "_territory_in_preparation"):
-        request._territory_in_preparation = find_preparing_territory(request)
-    return request._territory_in_preparation
+    pk = site_state(request)[0]
+    return Territory.objects.get(pk=pk) if pk else None
 
 
-def find_preparing_territory(request):
+def archived_territory(request):
+    """Whether the request's site belongs to an archived territory (its pk, or 0): read with
+    ``preparing_territory``, in the same query and cache entry."""
+    return site_state(request)[1]
+
+
+def site_state(request):
+    """(the site's territory in preparation, its archived territory), each a pk or 0."""
+    if not hasattr(request, "_territory_site_state"):
+        request._territory_site_state = find_site_state(request)
+    return request._territory_site_state
+
+
+def find_site_state(request):
     site = site_for_request(request)
     if site is None:
-        return None
-    fresh = getattr(request, "_territories_preparing", None)
+        return (0, 0)
 
     def find():
-        # Read with the site when it was looked up for this request (territories/scope.py).
-        if fresh is not None and fresh[0] == site.pk:
-            return fresh[1]
-        preparing = Territory.objects.filter(site=site, launched_at__isnull=True)
-        return preparing.order_by("name").values_list("pk", flat=True).first() or 0
+        # A territory is archived once launched, or before (archive.py accepts both); either
+        # way the archive wins: nothing of it is public, not even to its members.
+        territories = Territory.objects.filter(site=site).filter(
+            Q(launched_at__isnull=True) | Q(archived_at__isnull=False)
+        )
+        rows = territories.order_by("name").values_list("pk", "launched_at", "archived_at")
+        preparing = next((pk for pk, launched, _ in rows if launched is None), 0)
+        archived = next((pk for pk, _, archived in rows if archived is not None), 0)
+        return (preparing, archived)
 
-    pk = cached_for_site(request, site, "in-preparation", find)
-    return Territory.objects.get(pk=pk) if pk else None
+    # Cached under the site's generation, which the launch and the archive both change (the
+    # launch explicitly, the archive by unpublishing the site's pages).
+    return tuple(cached_for_site(request, site, "public-state", find))
 
 
 def may_preview(request, territory):
@@ -67,10 +91,19 @@ def coming_soon(request):
     return response
 
 
+def gone(request):
+    context = {"network_url": network_url(site_for_request(request), request)}
+    response = render(request, "territories/archived.html", context, status=410)
+    response["X-Robots-Tag"] = "noindex"
+    add_never_cache_headers(response)
+    return response
+
+
 def open_paths():
     """What answers as usual on a site in preparation: the admin (its members sign in there),
     the invitation page (new members arrive there), static files, the health check and
-    robots.txt (which says the site is not to be crawled: hub/sitemaps.py)."""
+    robots.txt (which says the site is not to be crawled: hub/sitemaps.py). The same on an
+    archived site: its team still writes drafts in the admin."""
     return (
         reverse("wagtailadmin_home"),
         reverse("invitations:accept", args=["x"]).removesuffix("x/"),
@@ -86,6 +119,10 @@ class PreparationMiddleware:
     and the addresses that do not exist alike, so nothing tells which do (a 404 of the site
     would show its name, and its slugs could be enumerated). Members and the network's see
     the site with a banner. Placed after the authentication middleware (it reads the user).
+
+    On an archived site every address but ``open_paths`` answers the gone page (410), to
+    everyone: nothing of it is public any more, and the address does not tell which pages
+    existed either.
     """
 
     def __init__(self, get_response):
@@ -95,6 +132,8 @@ class PreparationMiddleware:
         # The open paths first: the health check must answer without the database.
         if request.path.startswith(open_paths()):
             return self.get_response(request)
+        if archived_territory(request):
+            return gone(request)
         territory = preparing_territory(request)
         if territory is not None:
             if not may_preview(request, territory):
