@@ -6,6 +6,8 @@ never published here.
 
 CSV_COLUMNS = [
     "id",
+    "slug",
+    "language",
     "name",
     "pitch",
     "url",
@@ -39,9 +41,13 @@ def territory_entry(territory, slug, request):
 
 def project_record(project, territory, request):
     """A project as the API publishes it (close to beta.gouv.fr's startups API);
-    ``territory``: its territory's ``territory_entry``."""
+    ``territory``: its territory's ``territory_entry``; ``project`` as
+    ``queries.open_data_projects`` annotates it."""
     return {
-        "id": f"{territory['id']}/{project.slug}",
+        # The same in every language: a translation's slug is its translator's.
+        "id": f"{territory['id']}/{project.first_slug}",
+        "slug": project.slug,
+        "language": project.text_language,
         "name": project.title,
         "pitch": project.pitch,
         "url": project.get_full_url(request),
@@ -84,6 +90,8 @@ def csv_row(record):
 
     return {
         "id": record["id"],
+        "slug": record["slug"],
+        "language": record["language"],
         "name": record["name"],
         "pitch": record["pitch"],
         "url": record["url"],

@@ -7,11 +7,13 @@ batches, its memory the same whatever the network's size.
 
 import csv
 import io
+from functools import wraps
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from territories.scope import scope_for
 
@@ -24,12 +26,20 @@ from .opendata import CSV_COLUMNS, csv_row, project_record, territory_entry, ter
 CSV_BATCH = 250
 
 
+class NotFound(Exception):
+    """A request the open data cannot answer: a JSON 404, never the HTML error page."""
+
+
+def _scope(request):
+    if (scope := scope_for(request)) is None:
+        raise NotFound(_("No open data is published at this address."))
+    return scope
+
+
 def _open_data(request):
     """The projects of the request's scope, what their records show prefetched: the network
     on the hub (or one territory with ``?territory=``), one territory on its own site."""
-    scope = scope_for(request)
-    if scope is None:
-        raise Http404
+    scope = _scope(request)
     territory = scope.territory
     if territory is None and request.GET.get("territory"):
         territory = next(
@@ -37,7 +47,10 @@ def _open_data(request):
             None,
         )
         if territory is None:
-            raise Http404
+            raise NotFound(
+                _("No territory has the identifier %(slug)s: /api/territories.json lists them.")
+                % {"slug": request.GET["territory"]}
+            )
     projects = queries.open_data_projects(scope.locale, territory)
     # The long texts no record shows: neither read nor parsed (a body is JSON).
     return scope, territory, projects.defer("body", "problem", "solution")
@@ -64,12 +77,26 @@ def _page_url(request, **cursor):
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+def answers_json_errors(view):
+    """Every error of the open data as ``{"error": "…"}`` with its status, in the language
+    of the address."""
+
+    @wraps(view)
+    def answered(request):
+        try:
+            return view(request)
+        except NotFound as error:
+            return _json({"error": str(error)}, status=404)
+        except BadWindow as error:
+            return _json({"error": str(error)}, status=400)
+
+    return answered
+
+
+@answers_json_errors
 def projects_json(request):
     scope, territory, projects = _open_data(request)
-    try:
-        window = Window.from_query(request.GET)
-    except BadWindow as error:
-        return _json({"error": str(error)}, status=400)
+    window = Window.from_query(request.GET)
     page = page_of(projects, window)
     payload = {
         "meta": {
@@ -91,6 +118,7 @@ def projects_json(request):
     return _json(payload, indent=None)
 
 
+@answers_json_errors
 def projects_csv(request):
     scope, territory, projects = _open_data(request)
 
@@ -118,16 +146,11 @@ def projects_csv(request):
     return response
 
 
+@answers_json_errors
 def territories_json(request):
-    scope = scope_for(request)
-    if scope is None:
-        raise Http404
+    scope = _scope(request)
     territories = [scope.territory] if scope.territory else scope.territories
-    counts = {}
-    for path in queries.open_data_scope(scope.locale).values_list("path", flat=True):
-        for territory in territories:
-            if path.startswith(territory.path):
-                counts[territory.pk] = counts.get(territory.pk, 0) + 1
+    counts = queries.projects_per_territory(scope.locale, territories)
     api_path = reverse("projects:api_projects")
     records = []
     for territory in territories:
@@ -141,7 +164,12 @@ def territories_json(request):
                 root_url + api_path,
             )
         )
-    return _json({"meta": {"count": len(records)}, "data": records})
+    meta = {
+        "count": len(records),
+        "language": scope.locale.language_code,
+        "generated_at": timezone.now().isoformat(),
+    }
+    return _json({"meta": meta, "data": records})
 
 
 def _json(payload, status=200, indent=2):

@@ -180,14 +180,15 @@ def test_the_territories_api_counts_projects_and_points_to_each_api(client):
     assert [record["id"] for record in own] == [territory.slug]
 
 
-def test_english_records_keep_the_territory_identifiers(client):
+def test_a_project_keeps_one_identifier_in_every_language(client):
     territory = make_territory()
     translated = make_project(territory, "Rappels de rendez-vous")
-    make_project(territory, "Projet resté en français")
+    untranslated = make_project(territory, "Projet resté en français")
     english = Locale.objects.get(language_code="en")
     translate_object(translated, [english])
     translation = translated.get_translation(english)
     translation.slug = "reminders"
+    translation.title = "Appointment reminders"
     translation.save_revision().publish()
 
     payload = projects_json(client, host(territory))
@@ -195,9 +196,58 @@ def test_english_records_keep_the_territory_identifiers(client):
 
     assert english_payload["meta"]["language"] == "en"
     assert english_payload["meta"]["territory"] == payload["meta"]["territory"] == territory.slug
-    # The English tree's alias of the untranslated project shows French and is left out.
-    [record] = english_payload["data"]
-    assert record["id"] == f"{territory.slug}/reminders"
+    french = {record["id"]: record for record in payload["data"]}
+    english_records = {record["id"]: record for record in english_payload["data"]}
+    # Every published project in English too: translated where it is, in French otherwise.
+    assert (
+        set(english_records)
+        == set(french)
+        == {
+            f"{territory.slug}/{translated.slug}",
+            f"{territory.slug}/{untranslated.slug}",
+        }
+    )
+    record = english_records[f"{territory.slug}/{translated.slug}"]
+    assert (record["slug"], record["language"], record["name"]) == (
+        "reminders",
+        "en",
+        "Appointment reminders",
+    )
     assert record["url"] == f"{territory.site.root_url}/en/projets/reminders/"
+    kept = english_records[f"{territory.slug}/{untranslated.slug}"]
+    assert (kept["language"], kept["name"]) == ("fr", "Projet resté en français")
+    assert {r["language"] for r in french.values()} == {"fr"}
     hub = client.get(f"/en/api/projects.json?territory={territory.slug}", HTTP_HOST="localhost")
-    assert [r["id"] for r in hub.json()["data"]] == [f"{territory.slug}/reminders"]
+    assert {r["id"] for r in hub.json()["data"]} == set(english_records)
+    english_csv = client.get("/en/api/projects.csv", HTTP_HOST=host(territory))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(english_csv.streaming_content).decode("utf-8-sig")))
+    )
+    assert {(row["id"], row["language"]) for row in rows} == {
+        (key, record["language"]) for key, record in english_records.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "words"),
+    [
+        ("/api/projects.json?territory=nope", 404, "nope"),
+        ("/api/projects.csv?territory=nope", 404, "nope"),
+        ("/en/api/projects.json?territory=nope", 404, "No territory has the identifier nope"),
+        ("/api/projects.json?page_size=0", 400, "page_size"),
+        ("/api/projects.json?after=x&before=y", 400, "after"),
+    ],
+)
+def test_every_bad_parameter_is_answered_in_json(client, path, status, words):
+    response = client.get(path, HTTP_HOST="localhost")
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert words in response.json()["error"]
+
+
+def test_the_territories_api_says_when_and_in_which_language(client):
+    meta = client.get("/en/api/territories.json", HTTP_HOST="localhost").json()["meta"]
+    assert meta["language"] == "en"
+    assert meta["count"] == Territory.objects.count()
+    assert meta["generated_at"].startswith(str(date.today().year))

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 HUB = "localhost"
 # The export's columns and their order, as spreadsheets and scripts already read them.
 HEADER = (
-    "id,name,pitch,url,territory,current_phase,phases,themes,user_types,service,source_code,"
+    "id,slug,language,name,pitch,url,territory,current_phase,phases,themes,user_types,service,source_code,"
     "statistics,budget,indicators,last_published_at"
 )
 
