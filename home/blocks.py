@@ -24,6 +24,8 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))],
         default="h2",
         help_text=_("Use level 2 for the main sections, then 3 and 4 inside them."),
+        # A choice's label is not content: search excerpts showed « Niveau 2 ».
+        search_index=False,
     )
 
     class Meta:

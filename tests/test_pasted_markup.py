@@ -42,3 +42,10 @@ def test_plain_stored_html_is_unchanged():
     assert json.loads(widget.format_value(html)) == json.loads(
         DraftailRichTextArea(features=FEATURES).format_value(html)
     )
+
+
+def test_every_rich_text_field_of_the_admin_uses_the_cleaning_editor():
+    from wagtail.admin.rich_text import get_rich_text_editor_widget
+
+    # The widget Wagtail builds for every RichTextField and RichTextBlock (the settings').
+    assert isinstance(get_rich_text_editor_widget(features=FEATURES), CleanDraftailRichTextArea)

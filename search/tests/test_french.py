@@ -107,10 +107,6 @@ def test_a_search_that_finds_something_proposes_nothing(client):
     assert response.context["outcome"].theme_suggestions == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="home/blocks.py (not search's): HeadingBlock.level needs search_index=False",
-)
 def test_excerpts_do_not_show_a_heading_s_level(client):
     response = client.get("/recherche/", {"q": "pré-incubation"}, HTTP_HOST="var.localhost")
 
