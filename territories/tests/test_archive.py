@@ -58,7 +58,8 @@ def test_archive_then_restore_brings_back_exactly_what_was_online(client):
     assert not territory.pages().live().exists()
     assert territory.pages().count() == pages
     for path in ("/", "/projets/", "/en/"):
-        assert client.get(path, HTTP_HOST=host).status_code == 404
+        # Gone (preparation.py), not "not found".
+        assert client.get(path, HTTP_HOST=host).status_code == 410
     hub = client.get("/", HTTP_HOST="localhost").content.decode()
     assert territory.name not in hub
 
@@ -164,7 +165,7 @@ def test_publishing_in_an_archived_territory_is_refused_and_changes_nothing(clie
     assert restore_command(archived.territory) in dashboard
     assert (
         client.get(news_path(archived), HTTP_HOST=archived.territory.site.hostname).status_code
-        == 404
+        == 410
     )
 
 

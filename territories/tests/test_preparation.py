@@ -235,7 +235,7 @@ def test_archive_and_restore_give_back_the_state_the_territory_had(client, launc
 
     assert client.get("/projets/", HTTP_HOST=host).status_code == expected
     call_command("archive_territory", territory.slug)
-    assert client.get("/projets/", HTTP_HOST=host).status_code == 404
+    assert client.get("/projets/", HTTP_HOST=host).status_code == 410
     said = StringIO()
     call_command("archive_territory", territory.slug, "--restore", stdout=said)
     # The operator is told which state the territory is back in.
