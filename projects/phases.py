@@ -3,8 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from home.dates import written_date
 
 
 class Phase(models.TextChoices):
@@ -54,7 +55,7 @@ def validate_phase_history(entries):
                         "The “%(phase)s” phase starts on %(start)s, in the future: "
                         "record a phase once it has begun."
                     ),
-                    params={"phase": label, "start": date_format(entry["start_date"])},
+                    params={"phase": label, "start": written_date(entry["start_date"])},
                 )
             )
         if entry["end_date"] is not None and entry["end_date"] < entry["start_date"]:
@@ -63,8 +64,8 @@ def validate_phase_history(entries):
                     _("The “%(phase)s” phase ends on %(end)s, before it starts (%(start)s)."),
                     params={
                         "phase": label,
-                        "start": date_format(entry["start_date"]),
-                        "end": date_format(entry["end_date"]),
+                        "start": written_date(entry["start_date"]),
+                        "end": written_date(entry["end_date"]),
                     },
                 )
             )
@@ -79,7 +80,7 @@ def validate_phase_history(entries):
                     params={
                         "previous": Phase(previous["phase"]).label,
                         "following": Phase(following["phase"]).label,
-                        "start": date_format(following["start_date"]),
+                        "start": written_date(following["start_date"]),
                     },
                 )
             )
@@ -105,7 +106,7 @@ def _out_of_method_order(entries):
                     ),
                     params={
                         "earlier": Phase(entry["phase"]).label,
-                        "start": date_format(entry["start_date"]),
+                        "start": written_date(entry["start_date"]),
                         "later": Phase(latest["phase"]).label,
                         "order": ", ".join(str(phase.label) for phase in METHOD_ORDER),
                     },

@@ -12,12 +12,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.dispatch import Signal
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published, published
+
+from home.dates import written_date
 
 from .acting import PublishRefused
 from .models import Territory
@@ -44,7 +46,7 @@ def archived_message(territory):
         "written meanwhile."
     ) % {
         "territory": territory.name,
-        "date": formats.date_format(timezone.localtime(territory.archived_at), "DATE_FORMAT"),
+        "date": written_date(territory.archived_at),
         "command": restore_command(territory),
     }
 

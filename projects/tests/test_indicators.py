@@ -101,7 +101,7 @@ def test_units_are_written_the_french_way_and_the_english_way():
 def test_the_summary_says_where_the_indicator_stands():
     with translation.override("fr"):
         summary = sample("lower", ["20", "7"], baseline="20", target="5").summary
-    assert "Dernière valeur : 7\u00a0% le 1 février 2020." in summary
+    assert "Dernière valeur : 7\u00a0% le 1er février 2020." in summary
     assert "Mieux que la situation de départ (20\u00a0%)." in summary
     assert "Cible (5\u00a0%) pas encore atteinte." in summary
 

@@ -44,7 +44,7 @@ def test_a_sound_history_passes():
 def test_inverted_dates_are_refused_with_the_phase_named():
     with pytest.raises(ValidationError) as error:
         validate_phase_history([entry("construction", date(2020, 3, 1), date(2020, 1, 1))])
-    assert "« Construction » se termine le 1 janvier 2020, avant de commencer" in messages(
+    assert "« Construction » se termine le 1er janvier 2020, avant de commencer" in messages(
         error.value
     )
 
