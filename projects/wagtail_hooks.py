@@ -1,4 +1,5 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from home.sections import PageSection
 from territories.models import TerritoryHomePage
@@ -6,11 +7,16 @@ from territories.models import TerritoryHomePage
 from . import queries
 from .models import ProjectPage
 from .viewsets import ReuseViewSet
+from .vocabulary_admin import VocabularyViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_reuse_viewset():
     return ReuseViewSet()
+
+
+# Themes and user types, for network administrators to edit and translate.
+register_snippet(VocabularyViewSetGroup)
 
 
 # What projects add to a territory's home page (home/sections.py).

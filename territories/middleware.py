@@ -6,10 +6,12 @@ or none. Refusing every admin URL that addresses another territory's page, whate
 view, closes those gaps in one place, including views that future packages add.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail.models import Page, Site
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation, TranslationSource
 
 from .chooser import ROOT_BROWSE, foreign_start_redirect
@@ -66,6 +68,29 @@ def addressed_pages(url_name, kwargs, query):
     return pages
 
 
+def translated_models(url_name, kwargs):
+    """The models other than pages whose translations a wagtail-localize URL writes: its
+    views check only the submit-translation permission, which every territory account
+    holds, while such a model (a network theme) is shared by every territory."""
+    if not (url_name or "").startswith("wagtail_localize:"):
+        return []
+    if url_name == "wagtail_localize:submit_snippet_translation":
+        return [get_snippet_model_from_url_params(kwargs["app_label"], kwargs["model_name"])]
+    sources = TranslationSource.objects.none()
+    if "translation_id" in kwargs:
+        sources = TranslationSource.objects.filter(translations__pk=kwargs["translation_id"])
+    elif "translation_source_id" in kwargs:
+        sources = TranslationSource.objects.filter(pk=kwargs["translation_source_id"])
+    models = [source.specific_content_type.model_class() for source in sources]
+    return [model for model in models if model is not None and not issubclass(model, Page)]
+
+
+def may_translate(user, model):
+    """Translating a term writes rows of it: its edit permission, not only the right to
+    send one's pages for translation."""
+    return user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+
+
 def has_null_byte(query):
     return any(
         "\x00" in key or any("\x00" in value for value in values) for key, values in query.lists()
@@ -113,6 +138,10 @@ class AdminIsolationMiddleware:
         url_name = request.resolver_match.view_name if request.resolver_match else None
         if url_name in QUERY_PAGE_PARAMS:
             query_page_ids(request.GET.getlist(QUERY_PAGE_PARAMS[url_name]))  # for everyone
+        if user.is_authenticated and not all(
+            may_translate(user, model) for model in translated_models(url_name, view_kwargs)
+        ):
+            raise PermissionDenied  # the network team too: it holds no term permission
         if not user.is_authenticated or sees_everything(user):
             return None
         if url_name in NETWORK_ONLY_VIEWS:

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -49,10 +49,19 @@ class TermManager(models.Manager.from_queryset(TermQuerySet)):
         translations = models.QuerySet(self.model).filter(
             translation_key=OuterRef("translation_key"), locale__language_code=ActiveLanguage()
         )
+        # A row that is itself a translation keeps its own name (its translator's screen).
         return (
             super()
             .get_queryset()
-            .annotate(localized_name=Coalesce(Subquery(translations.values("name")[:1]), F("name")))
+            .annotate(
+                localized_name=Case(
+                    When(
+                        in_default_language(),
+                        then=Coalesce(Subquery(translations.values("name")[:1]), F("name")),
+                    ),
+                    default=F("name"),
+                )
+            )
         )
 
 
