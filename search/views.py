@@ -11,8 +11,8 @@ from .forms import SearchForm
 
 def _scope(request):
     site = site_for_request(request)
-    if site is None or not site.root_page.live:
-        # An archived territory answers 404 everywhere, its search included.
+    # An archived territory's search is answered 410 before this (territories/preparation.py).
+    if site is None:
         raise Http404
     return RequestScope.for_site(site, Locale.get_active())
 

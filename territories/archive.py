@@ -20,6 +20,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import page_published, published
 
 from home.dates import written_date
+from home.generations import NETWORK, bump, site_scope
 
 from .acting import PublishRefused
 from .models import Territory
@@ -82,8 +83,9 @@ def archive_territory(territory, user=None):
     """Take a territory offline without deleting anything: every page is unpublished and its
     scheduled publications are suspended.
 
-    The site keeps its host name (nobody else can take it) and answers 404 everywhere; the
-    revisions that were live and the schedules are remembered for the restore.
+    The site keeps its host name (nobody else can take it) and answers 410 everywhere
+    (territories/preparation.py); the revisions that were live and the schedules are
+    remembered for the restore.
     """
     if territory.is_archived:
         raise ValidationError(_("%(territory)s is already archived.") % {"territory": territory})
@@ -111,6 +113,9 @@ def archive_territory(territory, user=None):
         page.unpublish(user=user)
     territory.archived_at = timezone.now()
     territory.save(update_fields=["archived_at", "archived_revisions"])
+    # The site's state is cached under its generation: changed here, not through whichever
+    # page happened to be unpublished.
+    bump(NETWORK, site_scope(territory.site_id))
     territory_archived.send(sender=Territory, territory=territory)
 
 
@@ -189,6 +194,7 @@ def restore_territory(territory, user=None):
         Revision.objects.filter(pk=int(revision_pk)).update(
             approved_go_live_at=parse_datetime(moment)
         )
+    bump(NETWORK, site_scope(territory.site_id))
 
 
 def published_since(territory, moment):

@@ -180,13 +180,6 @@ def test_the_restore_brings_every_address_back(
     assert "guichet-aidants" in client.get("/sitemap.xml", HTTP_HOST=host).content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search/views.py still answers 404 when the cached site's root page is not live: "
-    "the site is cached under the network's generation, which a restore does not change, so "
-    "the search stays 404 for an hour after a restore. The middleware answers archives now: "
-    "drop that check (then remove this marker).",
-)
 def test_the_restore_brings_the_search_back_at_once(
     client, territory, django_capture_on_commit_callbacks
 ):
