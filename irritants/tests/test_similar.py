@@ -340,7 +340,13 @@ def submitted(call):
 def test_the_reviewer_sees_the_similar_projects_and_offers_their_reuse(
     client, territory, submitted, publisher
 ):
-    own = make_project(territory, title="Rendez-vous manqués chez nous", slug="chez-nous")
+    own = make_project(
+        territory,
+        title="Rendez-vous manqués chez nous",
+        slug="chez-nous",
+        pitch="Les usagers de nos permanences sociales préviennent quand ils ne viennent pas.",
+        problem="<p>Des rendez-vous sociaux ne sont pas honorés et personne ne prévient.</p>",
+    )
     lapins = demo_project("lapins")  # Pas-de-Calais offers it to the network
     client.force_login(publisher)
 
@@ -412,5 +418,7 @@ def test_the_confirmation_page_lists_the_similar_projects_privately(client, call
         make_territory(name="Territoire tardif"),
         title="Rendez-vous manqués : les usagers préviennent enfin",
         slug="tardif",
+        pitch="Dans les permanences sociales, les usagers préviennent avant un rendez-vous.",
+        problem="<p>Des rendez-vous non honorés, des créneaux perdus, de l'attente.</p>",
     )
     assert late.title in client.get(f"{url}merci/", {"ref": token}, HTTP_HOST=host).content.decode()
