@@ -322,9 +322,7 @@ WAGTAILSEARCH_BACKENDS = search_backends(os.environ, DATABASES["default"]["ENGIN
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "odp", "rtf", "txt", "xlsx"]
 # Draftail, with pasted word-processor markup cleaned (home/rich_text.py): tables become one
 # paragraph per row, scripts and styles are dropped instead of turning into text.
-WAGTAILADMIN_RICH_TEXT_EDITORS = {
-    "default": {"WIDGET": "home.rich_text.CleanDraftailRichTextArea"}
-}
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "home.rich_text.CleanDraftailRichTextArea"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
