@@ -97,7 +97,7 @@ def load_pages(territories, rng):
     kinds.append((CallForIrritantsPage, CallIndexPage, 0.1))
     today = date.today()
     phases = [value for value, _label in Phase.choices]
-    themes = list(Theme.objects.order_by("pk"))
+    themes = list(Theme.objects.vocabulary().order_by("pk"))
 
     def fields_for(model):
         def fields(rng):
@@ -214,7 +214,7 @@ def cases(territories, rng):
     french = Locale.objects.get(language_code="fr")
     hub = RequestScope.for_site(Site.objects.get(is_default_site=True), french)
     sites = [RequestScope.for_site(territory.site, french) for territory in territories]
-    theme = Theme.objects.first()
+    theme = Theme.objects.vocabulary().first()
     return {
         "territory site": lambda q: services.search(rng.choice(sites), query.parse(q)),
         "territory site, page 3": lambda q: services.search(

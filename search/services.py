@@ -227,12 +227,13 @@ def theme_suggestions(scope, limit=MAX_THEME_SUGGESTIONS):
     )
     found = []
     for theme in themes:
-        terms = search_query.parse(theme.name)
+        name = str(theme)  # in the page's language (projects/models/taxonomy.py)
+        terms = search_query.parse(name)
         count = matching_pages(scope, terms, Filters(theme=theme)).count()
         if count:
             params = {"q": terms.text, **Filters(theme=theme).as_params()}
             url = f"{reverse('search')}?{urlencode(params)}"
-            found.append(Suggestion(label=theme.name, url=url, count=count))
+            found.append(Suggestion(label=name, url=url, count=count))
     return found
 
 

@@ -78,6 +78,19 @@ def refuse_while_archived(page):
         )
 
 
+def refuse_a_live_move_into_an_archive(sender, instance, parent_page_after, **kwargs):
+    """A move writes only a page's place, no publication: a live page (or one with live
+    pages under it) moved into an archived territory would be public there."""
+    territory = archived_territory_of(parent_page_after)
+    if territory is None:
+        return
+    if instance.live or instance.get_descendants().live().exists():
+        raise PublishRefused(
+            _("“%(title)s” cannot be moved there while it is published: %(message)s")
+            % {"title": instance.get_admin_display_title(), "message": archived_message(territory)}
+        )
+
+
 @transaction.atomic
 def archive_territory(territory, user=None):
     """Take a territory offline without deleting anything: every page is unpublished and its

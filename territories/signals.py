@@ -13,14 +13,18 @@ from django.db.models.signals import (
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Revision
+from wagtail.signals import pre_page_move
 from wagtail_localize.models import SegmentOverride
 
-from . import publication, restrictions, synchronised_trees
+from . import archive, publication, restrictions, synchronised_trees
 from .services import after_migrate
 
 # Nothing goes public without a publisher (publication.py).
 pre_save.connect(publication.refuse_unreviewed_page_write, dispatch_uid="refuse_unreviewed_write")
 pre_save.connect(publication.refuse_unreviewed_scheduling, sender=Revision)
+# A move is not a write that goes public (publication.BOOKKEEPING_FIELDS), but into an
+# archived territory it would be.
+pre_page_move.connect(archive.refuse_a_live_move_into_an_archive)
 pre_save.connect(publication.refuse_foreign_override, sender=SegmentOverride)
 for media in (get_image_model(), get_document_model()):
     for signal in (pre_save, pre_delete):

@@ -331,3 +331,24 @@ def test_restore_never_brings_back_an_older_version_than_one_published_meanwhile
     assert news.live and news.live_revision_id == newer.pk
     assert news.title == "Publiée pendant l'archive"
     assert news.last_published_at == published_at
+
+
+def test_a_live_page_cannot_be_moved_into_an_archived_territory(client, archived):
+    # A move writes only the page's place: not a publication, but public all the same.
+    other = make_territory(name="Territoire voisin", slug="voisin")
+    live = make_news(other, title="Toujours en ligne")
+    superuser = get_user_model().objects.create_superuser("root-move", "m@example.org", "x")
+    client.force_login(superuser)
+    destination = archived.news.get_parent()
+    before = Page.objects.get(pk=live.pk).path
+
+    response = client.post(f"/admin/pages/{live.pk}/move/{destination.pk}/confirm/")
+
+    assert refused(response)
+    page = Page.objects.get(pk=live.pk)
+    assert (page.path, page.live) == (before, True)
+    assert not page.is_descendant_of(archived.territory.home)
+    # Unpublished first, it may go there (a draft is not public).
+    live.unpublish()
+    client.post(f"/admin/pages/{live.pk}/move/{destination.pk}/confirm/")
+    assert Page.objects.get(pk=live.pk).is_descendant_of(archived.territory.home)

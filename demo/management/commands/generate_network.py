@@ -107,7 +107,7 @@ class Command(BaseCommand):
     def handle(self, *args, territories, projects, news, seed, port, **options):
         rng = random.Random(seed)
         phases = [value for value, _label in Phase.choices]
-        themes = list(Theme.objects.order_by("pk"))
+        themes = list(Theme.objects.vocabulary().order_by("pk"))
         today = date(2026, 1, 1)  # not date.today(): the same seed gives the same network
         timings = []
         existing = Page.objects.filter(depth=2).count()
