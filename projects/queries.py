@@ -7,6 +7,7 @@ from django.db.models import (
     Case,
     Count,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -174,6 +175,17 @@ def open_data_projects(locale, territory=None):
         )
         .order_by("path")
         .prefetch_related("phases", "decisions", "themes", "user_types")
+    )
+
+
+def newest_publication_per_language():
+    """``[(language code, the newest publication of a published project)]``, one query: the
+    date of the network catalogue in each language."""
+    return (
+        published(ProjectPage.objects.all())
+        .order_by()
+        .values_list("locale__language_code")
+        .annotate(newest=Max("last_published_at"))
     )
 
 

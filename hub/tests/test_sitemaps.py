@@ -37,17 +37,26 @@ def site_pages(host, **filters):
     return {page.get_full_url(): page for page in pages.live().filter(**filters)}
 
 
+def hub_routes(host):
+    """The hub's pages that are not Wagtail pages, in both languages; none elsewhere."""
+    if host != "localhost":
+        return []
+    root_url = Site.objects.get(hostname=host).root_url
+    paths = ["/catalogue/", "/catalogue/a-reutiliser/"]
+    return [f"{root_url}{prefix}{path}" for prefix in ("", "/en") for path in paths]
+
+
 @pytest.mark.parametrize("host", HOSTS)
 def test_sitemap_lists_every_live_page_of_its_own_site_with_lastmod(client, host):
     entries = sitemap_entries(client, host)
 
     expected = site_pages(host, alias_of__isnull=True)
-    assert set(entries) == set(expected)
+    assert set(entries) == set(expected) | set(hub_routes(host))
     root_url = Site.objects.get(hostname=host).root_url
     assert all(url.startswith(f"{root_url}/") for url in entries)
     assert all(lastmod for lastmod in entries.values())
     # Both languages appear where a page really exists in both (the demo translates some).
-    assert any("/en/" in url for url in entries) == any(
+    assert any("/en/" in url for url in set(entries) - set(hub_routes(host))) == any(
         page.locale.language_code == "en" for page in expected.values()
     )
 
@@ -140,3 +149,61 @@ def test_robots_txt_of_a_site_in_preparation_keeps_every_crawler_out_until_the_l
     lines = client.get("/robots.txt", HTTP_HOST=host).content.decode().splitlines()
     assert "Allow: /" in lines and "Disallow: /" not in lines
     assert f"Sitemap: {territory.site.root_url}/sitemap.xml" in lines
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}link"
+
+
+def alternates(client, host):
+    response = client.get("/sitemap.xml", HTTP_HOST=host)
+    tree = ElementTree.fromstring(response.content)
+    return {
+        url.find("sm:loc", NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall(XHTML)
+        }
+        for url in tree.findall("sm:url", NS)
+    }
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_pages_in_both_languages_name_each_other_as_hreflang_alternates(client, host):
+    listed = alternates(client, host)
+    pages = site_pages(host, alias_of__isnull=True)
+    translated = [
+        page
+        for page in pages.values()
+        if page.locale.language_code == "fr"
+        and any(
+            other.translation_key == page.translation_key and other.pk != page.pk
+            for other in pages.values()
+        )
+    ]
+    # The demo translates pages of every territory (the hub's pages are French only).
+    assert translated or host == "localhost"
+    for page in translated:
+        english = next(
+            other
+            for other in pages.values()
+            if other.translation_key == page.translation_key and other.pk != page.pk
+        )
+        expected = {"fr": page.get_full_url(), "en": english.get_full_url()}
+        assert listed[page.get_full_url()] == expected
+        assert listed[english.get_full_url()] == expected
+    # A page in one language only has no alternate.
+    single = [url for url, page in pages.items() if page not in translated]
+    lonely = [
+        url
+        for url in single
+        if not any(
+            other.translation_key == pages[url].translation_key
+            and other.url_path != pages[url].url_path
+            for other in pages.values()
+        )
+    ]
+    assert all(listed[url] == {} for url in lonely)
+    for route in hub_routes(host):
+        french = route.replace("/en/", "/")
+        assert listed[route] == {
+            "fr": french,
+            "en": french.replace("/catalogue/", "/en/catalogue/"),
+        }
