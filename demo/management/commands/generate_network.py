@@ -86,7 +86,9 @@ def bulk_children(parent, model, count, fields_for, rng, write=sentence):
     Page.objects.bulk_create(bases)
     pages = []
     for base in Page.objects.filter(path__in=[page.path for page in bases]).order_by("path"):
-        page = model(page_ptr_id=base.pk, intro=write(rng, 25), **fields_for(rng))
+        page = model(
+            page_ptr_id=base.pk, locale_id=base.locale_id, intro=write(rng, 25), **fields_for(rng)
+        )
         # The page row exists: this model's own table only.
         page.save_base(raw=True, force_insert=True)
         pages.append(page)
@@ -155,7 +157,14 @@ class Command(BaseCommand):
             section_of(home, ProjectIndexPage).specific, ProjectPage, projects, project_fields, rng
         )
         ProjectPhase.objects.bulk_create(
-            ProjectPhase(page=page, phase=page.current_phase, start_date=today, sort_order=0)
+            # bulk_create skips the save() that gives a translatable row its page's locale.
+            ProjectPhase(
+                page=page,
+                phase=page.current_phase,
+                start_date=today,
+                sort_order=0,
+                locale_id=page.locale_id,
+            )
             for page in project_pages
         )
         if themes:
