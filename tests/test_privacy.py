@@ -190,8 +190,13 @@ def test_feeds_open_data_and_sitemap_leave_out_restricted_pages(client, apa, rsa
     # A restricted project's feed does not exist, in either language.
     for path in ("/flux/projets/rsa-en-ligne/rss.xml", "/en/flux/projets/rsa-en-ligne/rss.xml"):
         assert client.get(path, HTTP_HOST=VAR).status_code == 404, path
-    counts = json.loads(html(client, "/en/api/territories.json"))["data"]
-    assert counts[0]["projects_count"] == 0  # the Var's only English project is APA's
+    # Every published project is counted in English too (translated or not), the restricted
+    # ones in neither language.
+    french = json.loads(html(client, "/api/territories.json"))["data"]
+    english = json.loads(html(client, "/en/api/territories.json"))["data"]
+    var = next(record for record in french if record["id"] == "var")
+    assert var["projects_count"] == len(json.loads(html(client, "/api/projects.json", VAR))["data"])
+    assert [r["projects_count"] for r in english] == [r["projects_count"] for r in french]
 
 
 def test_restricted_news_leave_the_lists_feeds_and_project_pages(client, rsa):
