@@ -96,6 +96,9 @@ def gone(request):
     response = render(request, "territories/archived.html", context, status=410)
     response["X-Robots-Tag"] = "noindex"
     add_never_cache_headers(response)
+    # Expected for every crawler that still knows the site: not a warning per request in
+    # django.request's log (Django's own marker of an answer already accounted for).
+    response._has_been_logged = True
     return response
 
 

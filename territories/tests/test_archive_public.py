@@ -192,3 +192,17 @@ def test_the_restore_brings_the_search_back_at_once(
     response = client.get("/recherche/", {"q": "aidants"}, HTTP_HOST=host)
     assert response.status_code == 200
     assert PROJECT in response.content.decode()
+
+
+def test_crawlers_asking_an_archived_site_fill_no_log(
+    client, territory, django_capture_on_commit_callbacks, caplog
+):
+    archive(territory, django_capture_on_commit_callbacks)
+    with caplog.at_level("WARNING", logger="django.request"):
+        for path, params in ADDRESSES:
+            assert client.get(path, params, HTTP_HOST=territory.site.hostname).status_code == 410
+    assert [record for record in caplog.records if record.name == "django.request"] == []
+    # Other client errors are still logged.
+    with caplog.at_level("WARNING", logger="django.request"):
+        client.get("/n-existe-pas/", HTTP_HOST="var.localhost")
+    assert any(record.name == "django.request" for record in caplog.records)
