@@ -10,6 +10,29 @@ Person names are repeated as they are: wagtail-localize asks for every string.
 # The footer links' texts, keyed like ``content.FOOTER_LINK_LABELS``.
 FOOTER_LINK_LABELS = {"about": "About us", "calls": "Report an irritant"}
 
+# The shared vocabulary, translated through wagtail-localize like the pages.
+TERM_NAMES = {
+    "Autonomie et grand âge": "Independent living and old age",
+    "Enfance et famille": "Childhood and family",
+    "Solidarités et insertion": "Social support and inclusion",
+    "Accueil des usagers": "Public reception",
+    "Emploi et formation": "Employment and training",
+    "Participation citoyenne": "Citizen participation",
+    "Jeunesse, culture et sport": "Youth, culture and sport",
+    "Environnement et déchets": "Environment and waste",
+    "Lien social": "Social ties",
+    "Fonctionnement des services": "How services run",
+    "Personnes âgées": "Older people",
+    "Proches aidants": "Family carers",
+    "Familles": "Families",
+    "Jeunes de 18 à 25 ans": "Young people aged 18 to 25",
+    "Personnes en insertion": "People returning to work",
+    "Demandeurs d'emploi et stagiaires": "Jobseekers and trainees",
+    "Employeurs": "Employers",
+    "Habitants": "Residents",
+    "Agents publics": "Public servants",
+}
+
 TERRITORIES = {
     # ------------------------------------------------------------------ Var
     "var": {

@@ -79,6 +79,8 @@ class DemoLoader:
         # After the hub, which replaced Wagtail's welcome page: the synchronisation set up
         # here aliases the pages that exist (the hub) into the other languages' trees.
         content_locales()
+        for term in [*themes.values(), *user_types.values()]:
+            self.translate_term(term)
         method = content.NETWORK["method_page"]
         method_page = self.ensure_page(
             hub, ContentPage, method["slug"], title=method["title"], show_in_menus=True
@@ -320,6 +322,22 @@ class DemoLoader:
             (projects[project["slug"]], project, english["project"]["english"]),
         ):
             self.translate_page(page, locale, dict(string_pairs(french, translated)))
+
+    def translate_term(self, term):
+        """A theme or user type in every other language, through a translator's PO file as
+        the pages; left alone once it exists."""
+        for locale in Locale.objects.exclude(pk=term.locale_id).filter(language_code="en"):
+            if type(term).objects.filter(translation_key=term.translation_key, locale=locale):
+                continue
+            source, _created = TranslationSource.update_or_create_from_instance(term)
+            translation, _created = Translation.objects.get_or_create(
+                source=source, target_locale=locale
+            )
+            po = translation.export_po()
+            for entry in po:
+                entry.msgstr = content_en.TERM_NAMES[unescape(entry.msgid)]
+            translation.import_po(po, tool_name="demo")
+            translation.save_target()
 
     def translate_page(self, page, locale, english_for):
         """Translate ``page`` as an outside translator would, with a PO file, then publish.

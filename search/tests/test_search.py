@@ -169,7 +169,7 @@ def test_filters_narrow_by_type_phase_and_theme(client):
     theme = project.themes.first()
     by_theme = found(search(client, "localhost", q="Poubelles", theme=theme.slug))
     assert by_theme and all(theme in page.themes.all() for page in by_theme)
-    other_themes = Theme.objects.exclude(pk__in=[t.pk for t in project.themes.all()])
+    other_themes = Theme.objects.vocabulary().exclude(pk__in=[t.pk for t in project.themes.all()])
     for other in other_themes:
         assert project not in found(search(client, "localhost", q="Poubelles", theme=other.slug))
 
@@ -357,15 +357,16 @@ def test_private_pages_are_not_found(client):
     assert "Poubelles Battle" not in [r["title"] for r in json.loads(response.content)["results"]]
 
 
-def test_an_archived_territory_s_search_answers_404(client):
+def test_an_archived_territory_s_search_is_gone(client):
     from territories.models import Territory
     from territories.services import archive_territory
 
     archive_territory(Territory.objects.get(slug="pau"))
 
-    assert client.get("/recherche/", {"q": "x"}, HTTP_HOST="pau.localhost").status_code == 404
+    # 410, as every address of an archived site (territories/preparation.py).
+    assert client.get("/recherche/", {"q": "x"}, HTTP_HOST="pau.localhost").status_code == 410
     response = client.get("/recherche/suggestions/", {"q": "po"}, HTTP_HOST="pau.localhost")
-    assert response.status_code == 404
+    assert response.status_code == 410
     assert "Poubelles Battle" not in titles(search(client, "localhost", q="composteurs"))
 
 
