@@ -18,6 +18,8 @@ HUB_PAGES = {
     "catalogue": "/catalogue/",
     "reusable": "/catalogue/a-reutiliser/",
     "search": "/recherche/?q=agents",
+    # No result: the themes it proposes instead.
+    "search-no-result": "/recherche/?q=zzzqqq",
 }
 
 
