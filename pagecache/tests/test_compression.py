@@ -7,6 +7,8 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client, RequestFactory
 
 from pagecache.middleware import entry_key
@@ -94,18 +96,27 @@ def test_nothing_with_a_secret_is_compressed(client, django_user_model):
 
 
 def wsgi(method, path, host):
-    """The answer as the WSGI server gets it (Django's test client drops HEAD bodies itself)."""
+    """The answer as the WSGI server gets it (Django's test client drops HEAD bodies itself).
+    As the test client, it keeps the test's database connection open (and its transaction)
+    across the request's start and end signals."""
     environ = RequestFactory().generic(method, path, HTTP_HOST=host).environ
     started = {}
 
     def start_response(status, headers):
         started.update(status=status, headers=dict(headers))
 
-    result = WSGIHandler()(environ, start_response)
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
     try:
-        body = io.BytesIO(b"".join(result)).getvalue()
+        result = WSGIHandler()(environ, start_response)
+        try:
+            body = io.BytesIO(b"".join(result)).getvalue()
+        finally:
+            result.close()
     finally:
-        result.close()
+        for signal in signals:
+            signal.connect(close_old_connections)
     return started["status"], started["headers"], body
 
 
