@@ -325,6 +325,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "odp", "rt
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "home.rich_text.CleanDraftailRichTextArea"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: a public body's admin must not send its agents' email hashes
+# to a third party; Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Email: printed on the console unless an SMTP server is configured.
