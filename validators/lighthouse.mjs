@@ -1,0 +1,72 @@
+// Lighthouse on a list of addresses, in one Chromium (Debian's, from CHROME_PATH): each address
+// `runs` times per form factor. Reads {"urls": [...], "runs": 3, "formFactors": [...],
+// "chromeFlags": [...]} on stdin; writes one JSON line per run on stdout: the four category
+// scores (0-100) and the audits that did not pass. bench/validators.py drives it.
+import { readFileSync } from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+// Shown for information, or not about this page: never a failure.
+const NOT_SCORED = new Set(['notApplicable', 'informative', 'manual']);
+
+function failing(lhr) {
+  const ids = new Set();
+  for (const category of CATEGORIES) {
+    for (const ref of lhr.categories[category].auditRefs) {
+      const audit = lhr.audits[ref.id];
+      if (audit.scoreDisplayMode === 'error') {
+        ids.add(`${ref.id} (error)`);
+      } else if (!NOT_SCORED.has(audit.scoreDisplayMode) && audit.score !== null) {
+        // Lighthouse's own "passed": 1 for a yes/no audit, 0.9 for a measured one.
+        const threshold = audit.scoreDisplayMode === 'binary' ? 1 : 0.9;
+        if (audit.score < threshold) ids.add(ref.id);
+      }
+    }
+  }
+  return [...ids].sort();
+}
+
+const job = JSON.parse(readFileSync(0, 'utf8'));
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH,
+  chromeFlags: job.chromeFlags,
+});
+try {
+  for (const url of job.urls) {
+    for (const formFactor of job.formFactors) {
+      for (let run = 0; run < job.runs; run++) {
+        const flags = {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: CATEGORIES,
+        };
+        const config = formFactor === 'desktop' ? desktopConfig : undefined;
+        const result = await lighthouse(url, flags, config);
+        const lhr = result.lhr;
+        const scores = {};
+        for (const category of CATEGORIES) {
+          const score = lhr.categories[category].score;
+          scores[category] = score === null ? null : Math.round(score * 100);
+        }
+        process.stdout.write(
+          JSON.stringify({
+            url,
+            formFactor,
+            run,
+            finalUrl: lhr.finalDisplayedUrl,
+            runtimeError: lhr.runtimeError ? lhr.runtimeError.code : null,
+            scores,
+            failing: failing(lhr),
+            lighthouse: lhr.lighthouseVersion,
+            userAgent: lhr.environment.hostUserAgent,
+          }) + '\n',
+        );
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+}
