@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from home.blocks import SHORT_RICH_TEXT, body_blocks
 from home.models import BasePage, StandardSection
+from projects.models.cards import CardImage
 
 
 class CallIndexPage(BasePage):
@@ -38,7 +39,7 @@ class CallStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class CallForIrritantsPage(RoutablePageMixin, BasePage):
+class CallForIrritantsPage(RoutablePageMixin, CardImage, BasePage):
     """One call: agents report everyday problems between its opening and closing dates.
 
     The page carries the submission form (``irritants/views.py``) while the call is open.
@@ -75,6 +76,7 @@ class CallForIrritantsPage(RoutablePageMixin, BasePage):
         FieldPanel("body"),
         FieldPanel("publish_results"),
     ]
+    promote_panels = BasePage.promote_panels + CardImage.card_image_panels
     search_fields = BasePage.search_fields + [
         index.SearchField("eligibility"),
         index.SearchField("next_steps"),

@@ -14,6 +14,7 @@ from home.models import BasePage, StandardSection
 from territories.references import MESSAGES, refused_references, territory_of
 
 from ..forms import NewsPageForm
+from .cards import CardImage
 
 
 class NewsIndexPage(BasePage):
@@ -38,7 +39,7 @@ class NewsIndexPage(BasePage):
         return context
 
 
-class NewsPage(BasePage):
+class NewsPage(CardImage, BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
 
@@ -47,6 +48,7 @@ class NewsPage(BasePage):
         FieldPanel("body"),
         InlinePanel("related_projects", heading=_("Related projects"), label=_("Project")),
     ]
+    promote_panels = BasePage.promote_panels + CardImage.card_image_panels
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.FilterField("date"),

@@ -19,6 +19,7 @@ from ..forms import ProjectPageForm
 from ..indicators import Indicator
 from ..panels import PhaseHistoryPanel
 from ..phases import Phase, current_phase, validate_phase_history
+from .cards import CardImage
 from .taxonomy import in_default_language
 
 
@@ -41,7 +42,7 @@ class ProjectIndexPage(BasePage):
         return context
 
 
-class ProjectPage(BasePage):
+class ProjectPage(CardImage, BasePage):
     """A startup de territoire: the problem it tackles, its team and where it stands."""
 
     pitch = models.CharField(
@@ -153,7 +154,7 @@ class ProjectPage(BasePage):
         ),
         FieldPanel("body"),
     ]
-    promote_panels = BasePage.promote_panels + [
+    promote_panels = BasePage.promote_panels + CardImage.card_image_panels + [
         MultiFieldPanel(
             [FieldPanel("shareable"), FieldPanel("reused_from", read_only=True)],
             heading=_("Sharing with the network"),
