@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.sitemaps import robots_txt, sitemap
+from territories.favicon import favicon
 
 # A database outage answers 503 with Retry-After; any other error, the 500 page in the
 # failing site's identity (the 404 page gets it from base.html).
@@ -16,6 +17,7 @@ urlpatterns = [
     # One of each per site, for every language of the site (hence outside i18n_patterns).
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("invitation/", include("territories.urls")),
