@@ -1,0 +1,62 @@
+"""The language of another page's text shown on a page (WCAG 3.1.2, RGAA 8.7).
+
+An English page lists French text wherever a page is not translated yet: the copy
+wagtail-localize keeps in the English tree (an alias) shows its French source's title and
+summary. ``{% lang_of page %}`` writes ` lang="fr"` in the tag holding that text, and nothing
+when the text is in the page's own language, so that screen readers pronounce it right.
+
+The page's own content, when it is an alias, is marked on <main> (home/languages.py).
+"""
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+# Locale ids and their language codes: a handful of rows, added when a language is (a new
+# id is looked up again), so that marking a listing's items costs no query per request.
+_codes = {}
+
+
+def locale_code(locale_id):
+    global _codes
+    codes = _codes
+    if locale_id not in codes:
+        # Replaced whole, never emptied in place: other threads read it meanwhile.
+        codes = _codes = dict(Locale.objects.values_list("pk", "language_code"))
+    return codes.get(locale_id)
+
+
+def text_language(page):
+    """The language code of the text ``page`` shows (its title, summary…), without a query
+    when its listing already loaded what it takes."""
+    if page.alias_of_id is not None:
+        # An alias shows its source's text. Aliases are the synchronised trees' copies of
+        # the default language's tree (territories/synchronised_trees.py).
+        if Page.alias_of.is_cached(page):
+            return text_language(page.alias_of)
+        return settings.LANGUAGE_CODE
+    if Page.locale.is_cached(page):
+        return page.locale.language_code
+    return locale_code(page.locale_id)
+
+
+def lang_attribute(page, language=None):
+    """` lang="xx"` when ``page``'s text is in another language than ``language`` (the active
+    one by default), else an empty string."""
+    if page is None:
+        return ""
+    code = text_language(page)
+    if not code or code == (language or get_language()):
+        return ""
+    return format_html(' lang="{}"', code)
+
+
+@register.simple_tag
+def lang_of(page):
+    """In a tag holding ``page``'s title or summary: ` lang="fr"` when it differs from the
+    language of the page shown."""
+    return lang_attribute(page)
