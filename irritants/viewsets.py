@@ -69,7 +69,9 @@ class IrritantIndexView(StaffSpreadsheetExportMixin, generic.IndexView):
 
 class IrritantEditView(generic.EditView):
     def save_instance(self):
-        previous = Irritant.objects.values("status", "public_answer").get(pk=self.object.pk)
+        previous = Irritant.objects.values("status", "public_answer", "answered_at").get(
+            pk=self.object.pk
+        )
         irritant = review_irritant(
             self.form.instance,
             self.request.user,
@@ -77,12 +79,30 @@ class IrritantEditView(generic.EditView):
             previous_answer=previous["public_answer"],
         )
         log(instance=irritant, action="wagtail.edit", user=self.request.user)
-        if irritant.is_anonymised and irritant.public_answer != previous["public_answer"]:
+        # review_irritant dates a new answer when it sends it.
+        if irritant.answered_at != previous["answered_at"]:
+            self.say_whether_the_answer_was_sent(irritant)
+        return irritant
+
+    def say_whether_the_answer_was_sent(self, irritant):
+        """The reviewer learns whether the agent gets the answer (review_irritant sends it)."""
+        if irritant.may_be_notified:
+            messages.success(self.request, _("Answer sent by email to the agent."))
+        elif irritant.is_anonymised:
             messages.warning(
                 self.request,
                 _("The answer is saved but was not sent: the agent's details have been erased."),
             )
-        return irritant
+        elif irritant.notifications_stopped_at is not None:
+            messages.warning(
+                self.request,
+                _("The answer is saved but was not sent: the agent asked for no more emails."),
+            )
+        else:
+            messages.warning(
+                self.request,
+                _("The answer is saved but was not sent: the agent left no email address."),
+            )
 
     @property
     def header_more_buttons(self):

@@ -13,10 +13,10 @@ from django.db.models.signals import (
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Revision
-from wagtail.signals import pre_page_move
+from wagtail.signals import pre_page_move, task_rejected, workflow_approved
 from wagtail_localize.models import SegmentOverride
 
-from . import archive, publication, restrictions, synchronised_trees
+from . import archive, publication, restrictions, synchronised_trees, workflow_messages
 from .services import after_migrate
 
 # Nothing goes public without a publisher (publication.py).
@@ -47,6 +47,10 @@ m2m_changed.connect(
 # Each language's tree in step with the French one (synchronised_trees.py).
 pre_save.connect(synchronised_trees.keep_aliases_offline_until_their_source_is_live)
 post_delete.connect(synchronised_trees.delete_copies_in_synchronised_languages, sender=Page)
+
+# The reviewer reads what an approval or a request for changes did (workflow_messages.py).
+workflow_approved.connect(workflow_messages.workflow_approved)
+task_rejected.connect(workflow_messages.changes_requested)
 
 # New languages reach the open territories, and the access model is applied again.
 post_migrate.connect(after_migrate, sender=apps.get_app_config("territories"))

@@ -26,6 +26,10 @@ from .dashboard import scope_summary_items
 from .isolation import explorable_pages, reachable_pages, sees_everything
 from .reference_forms import check_page_references
 from .viewsets import TerritoryViewSet
+from .workflow_messages import drop_generic_update
+
+# After a workflow action, what it did replaces « mise à jour » (workflow_messages.py).
+hooks.register("after_edit_page", drop_generic_update)
 
 # Every page form refuses pages, images and documents out of the page's territory.
 hooks.register("check_page_form", check_page_references)
