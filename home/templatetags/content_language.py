@@ -2,10 +2,10 @@
 
 An English page lists French text wherever a page is not translated yet: the copy
 wagtail-localize keeps in the English tree (an alias) shows its French source's title and
-summary. ``{% lang_of page %}`` writes ` lang="fr"` in the tag holding that text, and nothing
-when the text is in the page's own language, so that screen readers pronounce it right.
-
-The page's own content, when it is an alias, is marked on <main> (home/languages.py).
+summary; an untranslated English page (whose <main> says lang="fr", home/languages.py) lists
+the English text of translated pages. ``{% lang_of page %}`` writes ` lang="xx"` in the tag
+holding that text, and nothing when it is in the language around it, so that screen readers
+pronounce it right.
 """
 
 from django import template
@@ -55,8 +55,14 @@ def lang_attribute(page, language=None):
     return format_html(' lang="{}"', code)
 
 
-@register.simple_tag
-def lang_of(page):
-    """In a tag holding ``page``'s title or summary: ` lang="fr"` when it differs from the
-    language of the page shown."""
-    return lang_attribute(page)
+@register.simple_tag(takes_context=True)
+def lang_of(context, page, language=None):
+    """In a tag holding ``page``'s title or summary: ` lang="xx"` when its language differs
+    from the text around it. By default that is the content of the page shown (inside
+    <main>, which says French on an untranslated page: an English title there needs
+    ` lang="en"`), or the interface's language on a view without a page; pass ``language``
+    for what sits outside <main> (breadcrumbs, menus: the interface's language)."""
+    if language is None:
+        shown = context.get("page")
+        language = text_language(shown) if isinstance(shown, Page) else get_language()
+    return lang_attribute(page, language)
