@@ -42,6 +42,7 @@ from territories.models import (
 from territories.services import TerritorySpec, content_locales, create_territory, section_of
 
 from . import content, content_en, images
+from .banners import ensure_banners
 
 HUB_HOSTNAME = "localhost"
 SECTION_CLASSES = {
@@ -91,6 +92,7 @@ class DemoLoader:
         self.ensure_accessibility_statement(hub)
         for territory in content.TERRITORIES:
             self.ensure_territory(territory, themes, user_types)
+        ensure_banners(self.log)
 
     # Building blocks -------------------------------------------------------------------
 

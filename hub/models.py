@@ -9,6 +9,8 @@ from home.models import SiteHomePage
 from projects.queries import latest_news_with_territories
 from territories.queries import live_territories
 
+from .home import network_figures, territory_cards
+
 
 class NetworkHomePage(SiteHomePage):
     """The hub: root of the default site, presents the network and all its territories."""
@@ -32,6 +34,8 @@ class NetworkHomePage(SiteHomePage):
         # Lazy: computed only if the page's content is not in the fragment cache.
         territories = lazy(lambda: live_territories(self.locale))
         context["territories"] = territories
+        context["territory_cards"] = lazy(lambda: territory_cards(territories))
+        context["figures"] = lazy(lambda: network_figures(territories, self.locale_id))
         context["latest_news"] = lazy(
             lambda: latest_news_with_territories(territories, locale=self.locale)
         )

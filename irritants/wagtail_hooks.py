@@ -8,6 +8,7 @@ from territories.scope import territory_home_of
 
 from . import queries
 from .dashboard import NewIrritantsPanel
+from .figures import open_calls_count, received_in
 from .models import CallForIrritantsPage, Irritant, IrritantLogEntry
 from .viewsets import IrritantViewSet
 
@@ -33,6 +34,20 @@ def open_calls_on_territory_home():
         "irritants/includes/open_calls.html",
         lambda page, request: {"open_calls": queries.open_calls(page)},
         order=10,
+    )
+
+
+@hooks.register("register_page_section")
+def figures_on_territory_home():
+    return PageSection(
+        TerritoryHomePage,
+        "figures",
+        "irritants/includes/home_figures.html",
+        lambda page, request: {
+            "open_calls_count": open_calls_count(page.locale_id, page),
+            "irritants_received": received_in([page]),
+        },
+        order=20,
     )
 
 

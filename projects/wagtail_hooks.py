@@ -5,6 +5,7 @@ from home.sections import PageSection
 from territories.models import TerritoryHomePage
 
 from . import queries
+from .figures import territory_phase_figures
 from .models import ProjectPage
 from .viewsets import ReuseViewSet
 from .vocabulary_admin import VocabularyViewSetGroup
@@ -30,6 +31,17 @@ def highlighted_projects_on_territory_home():
         "projects/includes/highlighted_projects.html",
         lambda page, request: {"highlighted_projects": queries.highlighted_projects(page)},
         order=20,
+    )
+
+
+@hooks.register("register_page_section")
+def phase_figures_on_territory_home():
+    return PageSection(
+        TerritoryHomePage,
+        "figures",
+        "projects/includes/home_figures.html",
+        lambda page, request: {"phase_figures": territory_phase_figures(page)},
+        order=10,
     )
 
 

@@ -39,6 +39,7 @@ class SiteIdentity:
     accessibility: AccessibilityPage | None = None
     network_url: str = "/"
     logo: "LogoRenditions | None" = None
+    banner: "BannerRenditions | None" = None
 
     @classmethod
     def for_request(cls, request):
@@ -88,13 +89,24 @@ class SiteIdentity:
             accessibility=accessibility,
             network_url=network_url(site, request),
             logo=LogoRenditions.of(settings.logo),
+            # On a page in another language, its alternative text there, else the French one
+            # (which the template marks as French: alt_language).
+            banner=BannerRenditions.of(
+                settings.banner,
+                (settings.translated_banner_alt if other else None) or settings.banner_alt,
+                alt_language=(
+                    django_settings.LANGUAGE_CODE
+                    if other and not settings.translated_banner_alt
+                    else None
+                ),
+            ),
         )
 
 
 def _settings_of(site, language):
     """The site's settings with its logo, and its name, footer text and link texts in
     ``language`` when one is given (None where not translated), in one query."""
-    queryset = TerritorySettings.objects.select_related("logo")
+    queryset = TerritorySettings.objects.select_related("logo", "banner")
     if language is not None:
         translation = TerritorySettingsTranslation.objects.filter(
             identity=OuterRef("pk"), language=language
@@ -103,12 +115,13 @@ def _settings_of(site, language):
             translated_name=Subquery(translation.values("display_name")[:1]),
             translated_footer_text=Subquery(translation.values("footer_text")[:1]),
             translated_link_labels=Subquery(translation.values("link_labels")[:1]),
+            translated_banner_alt=Subquery(translation.values("banner_alt")[:1]),
         )
     settings = queryset.filter(site=site).first()
     if settings is None:
         settings, _created = TerritorySettings.objects.get_or_create(site=site)
         settings.translated_name = settings.translated_footer_text = None
-        settings.translated_link_labels = None
+        settings.translated_link_labels = settings.translated_banner_alt = None
     return settings
 
 
@@ -151,6 +164,51 @@ class LogoRenditions:
             return None
         renditions = image.get_renditions(*cls.SPECS)
         return cls(*(renditions[spec] for spec in cls.SPECS))
+
+
+@dataclass
+class BannerRenditions:
+    """The home page's banner as WebP renditions of one shape (8:3), from phone to wide
+    screen: found once, with the identity. The template's ``srcset`` and the head's preload
+    (``imagesrcset``) are both written from ``srcset`` so that the browser fetches once."""
+
+    renditions: list
+    alt: str
+    alt_language: str | None = None  # when it differs from the page's
+
+    WIDTHS = (640, 960, 1280, 1920)
+    RATIO = (8, 3)
+    # The banner spans the content column: the page's width on phones, at most the
+    # container's (home/static/css/site.css, .container) elsewhere.
+    SIZES = "(min-width: 64rem) 62rem, calc(100vw - 2rem)"
+
+    @classmethod
+    def specs(cls, original_width):
+        # No upscaling: widths beyond the original collapse into one (the first that does).
+        widths = [width for width in cls.WIDTHS if width < original_width]
+        widths.append(min(original_width, cls.WIDTHS[-1]) if widths else cls.WIDTHS[0])
+        ratio_w, ratio_h = cls.RATIO
+        return [
+            f"fill-{width}x{width * ratio_h // ratio_w}|format-webp"
+            for width in dict.fromkeys(widths)
+        ]
+
+    @classmethod
+    def of(cls, image, alt, alt_language=None):
+        if image is None:
+            return None
+        specs = cls.specs(image.width)
+        found = image.get_renditions(*specs)
+        return cls([found[spec] for spec in specs], alt, alt_language)
+
+    @property
+    def srcset(self):
+        return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in self.renditions)
+
+    @property
+    def fallback(self):
+        # The middle width for browsers that ignore srcset.
+        return self.renditions[min(1, len(self.renditions) - 1)]
 
 
 def network_url(site, request=None):

@@ -91,6 +91,25 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The home page's wide picture: the territory at a glance, above the fold.
+    banner = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("banner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A wide picture of the territory shown at the top of the home page (at least "
+            "1920 × 720 pixels; it is cropped to that shape around its focal point)."
+        ),
+    )
+    banner_alt = models.CharField(
+        _("banner's alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the banner shows, for people who cannot see it. Required with a banner."),
+    )
     primary_color = models.CharField(
         _("primary colour"),
         max_length=7,
@@ -139,6 +158,7 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
     panels = [
         FieldPanel("display_name"),
         FieldPanel("logo"),
+        MultiFieldPanel([FieldPanel("banner"), FieldPanel("banner_alt")], heading=_("Banner")),
         FieldPanel("primary_color", widget=forms.TextInput(attrs={"type": "color"})),
         FieldPanel("contact_email"),
         FieldPanel("footer_text"),
@@ -175,6 +195,11 @@ class TerritorySettings(BaseSiteSetting, ClusterableModel):
             self.agent_email_domains = normalise_domains(self.agent_email_domains)
         except ValidationError as error:
             raise ValidationError({"agent_email_domains": error}) from error
+        self.banner_alt = self.banner_alt.strip()
+        if self.banner_id is not None and not self.banner_alt:
+            raise ValidationError(
+                {"banner_alt": _("Describe the banner for people who cannot see it.")}
+            )
 
     @property
     def email_domains(self):
@@ -196,6 +221,7 @@ class TerritorySettingsTranslation(Orderable):
     language = models.CharField(_("language"), max_length=15, choices=other_languages)
     display_name = models.CharField(_("display name"), max_length=80, blank=True)
     footer_text = models.CharField(_("footer text"), max_length=300, blank=True)
+    banner_alt = models.CharField(_("banner's alternative text"), max_length=250, blank=True)
     # The footer's and social links' texts: the links themselves (pages, addresses) are the
     # default language's, only their words change (territories/link_labels.py).
     link_labels = models.TextField(
@@ -214,6 +240,7 @@ class TerritorySettingsTranslation(Orderable):
         FieldPanel("language"),
         FieldPanel("display_name"),
         FieldPanel("footer_text"),
+        FieldPanel("banner_alt"),
         FieldPanel("link_labels", widget=forms.Textarea(attrs={"rows": 4})),
     ]
 

@@ -74,8 +74,8 @@ def test_every_page_type_passes_axe_and_fits_a_320_px_screen(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"{overflow} px of horizontal scroll at 320 px"
-    if SCREENSHOTS and host in SCREENSHOT_HOSTS and name in ("territory-home", "project"):
-        page.screenshot(path=Path(SCREENSHOTS) / f"{host.split('.')[0]}-{name}-320px.png")
+    if SCREENSHOTS and host in SCREENSHOT_HOSTS and name in ("hub", "territory-home", "project"):
+        page.screenshot(path=Path(SCREENSHOTS) / f"{prefix}-{name}-320px.png")
     context.close()
 
 

@@ -1,0 +1,61 @@
+"""What the network's home page shows besides its listings: the network in figures and each
+territory's logo, in a fixed number of queries whatever the network's size."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from wagtail.images.models import Rendition
+
+from irritants.figures import open_calls_count, received_in
+from projects.figures import PhaseFigures, network_phase_figures
+from territories.models import TerritorySettings
+
+# The territory cards' logo: shown 48 px tall, sharp on high-density screens.
+LOGO_SPEC = "height-96|format-webp"
+
+
+@dataclass(frozen=True)
+class NetworkFigures:
+    territories: int
+    projects: PhaseFigures
+    open_calls: int
+    irritants_received: int
+
+
+def network_figures(territories, locale):
+    """The live territories, their projects per phase, the calls open today and the
+    irritants received: three queries (the territories are already listed)."""
+    return NetworkFigures(
+        territories=len(territories),
+        projects=network_phase_figures(locale),
+        open_calls=open_calls_count(locale),
+        irritants_received=received_in(territories),
+    )
+
+
+def territory_logos(territories):
+    """``{territory home page pk: its logo's WebP rendition}`` for the territories that have
+    one: the identities and their renditions in two queries (a missing rendition is made
+    once, then found)."""
+    by_key = {territory.translation_key: territory for territory in territories}
+    if not by_key:
+        return {}
+    identities = (
+        TerritorySettings.objects.filter(
+            site__root_page__translation_key__in=by_key, logo__isnull=False
+        )
+        .select_related("logo", "site__root_page")
+        .prefetch_related(
+            Prefetch("logo__renditions", queryset=Rendition.objects.filter(filter_spec=LOGO_SPEC))
+        )
+    )
+    return {
+        by_key[identity.site.root_page.translation_key].pk: identity.logo.get_rendition(LOGO_SPEC)
+        for identity in identities
+    }
+
+
+def territory_cards(territories):
+    """``[(territory, its logo's rendition or None)]``, in the territories' order."""
+    logos = territory_logos(territories)
+    return [(territory, logos.get(territory.pk)) for territory in territories]
