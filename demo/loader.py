@@ -41,7 +41,7 @@ from territories.models import (
 )
 from territories.services import TerritorySpec, content_locales, create_territory, section_of
 
-from . import content, content_en, images
+from . import card_images, content, content_en, images
 from .banners import ensure_banners
 
 HUB_HOSTNAME = "localhost"
@@ -269,6 +269,9 @@ class DemoLoader:
 
         self.ensure_accessibility_statement(home)
         sections = {key: section_of(home, cls) for key, cls in SECTION_CLASSES.items()}
+        color = content.BRANDING[data["slug"]]["primary_color"]
+        collection = home.territory_space.collection
+        self.card_image = lambda kind, slug: card_images.card_image(kind, slug, color, collection)
         self.fill_section(sections["about"], data["about"], sections)
         self.fill_section(sections["results"], data["results"], sections)
         projects = {
@@ -413,6 +416,7 @@ class DemoLoader:
             body=self.stream(data.get("body", []), sections),
             indicators=self.indicators(impact.get("indicators", [])),
             shareable=impact.get("shareable", False),
+            card_image=self.card_image("project", data["slug"]),
         )
 
     def indicators(self, indicators):
@@ -455,6 +459,7 @@ class DemoLoader:
             next_steps=f"<p>{escape(data['next_steps'])}</p>",
             opens_on=opens_on,
             closes_on=closes_on,
+            card_image=self.card_image("call", data["slug"]),
         )
 
     def ensure_news(self, index, data, projects, sections):
@@ -468,4 +473,5 @@ class DemoLoader:
             date=data["date"],
             intro=data["summary"],
             body=self.stream(data["body"], sections),
+            card_image=self.card_image("news", data["slug"]),
         )

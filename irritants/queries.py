@@ -4,6 +4,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.utils import timezone
 
 from home.privacy import private_q, published
+from projects.card_images import with_card_images
 
 from .models import CallForIrritantsPage, Irritant, Status
 
@@ -54,14 +55,16 @@ def open_calls(territory):
     """The territory's calls open today, closing soonest first."""
     today = timezone.localdate()
     return list(
-        published(CallForIrritantsPage.objects.descendant_of(territory))
+        with_card_images(published(CallForIrritantsPage.objects.descendant_of(territory)))
         .filter(opens_on__lte=today, closes_on__gte=today)
         .order_by("closes_on")
     )
 
 
 def calls_of(call_index):
-    return published(CallForIrritantsPage.objects.child_of(call_index)).order_by("-opens_on")
+    return with_card_images(published(CallForIrritantsPage.objects.child_of(call_index))).order_by(
+        "-opens_on"
+    )
 
 
 def calls_count(territory):

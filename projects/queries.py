@@ -21,6 +21,7 @@ from home.privacy import published
 from territories.queries import territory_of
 from territories.scope import site_tree_path, territory_home_of
 
+from .card_images import with_card_images
 from .models import NewsPage, ProjectPage
 
 
@@ -30,7 +31,7 @@ def in_the_same_tree(queryset, page):
 
 
 def project_listing(queryset):
-    return published(queryset).order_by("title")
+    return with_card_images(published(queryset)).order_by("title")
 
 
 def _in_the_language_of(page, links):
@@ -52,7 +53,7 @@ def _in_the_language_of(page, links):
         )
     projects = ProjectPage.objects.filter(translation_key__in=keys)
     return list(
-        published(in_the_same_tree(projects, page))
+        with_card_images(published(in_the_same_tree(projects, page)))
         .annotate(link_order=order)
         .order_by("link_order", "pk")
     )
@@ -64,9 +65,9 @@ def highlighted_projects(territory, limit=3):
     if chosen:
         return chosen
     return list(
-        published(ProjectPage.objects.descendant_of(territory)).order_by("-first_published_at")[
-            :limit
-        ]
+        with_card_images(published(ProjectPage.objects.descendant_of(territory))).order_by(
+            "-first_published_at"
+        )[:limit]
     )
 
 
@@ -76,7 +77,11 @@ def projects_of_news(news):
 
 
 def latest_news(territory, limit):
-    return list(published(NewsPage.objects.descendant_of(territory)).order_by("-date")[:limit])
+    return list(
+        with_card_images(published(NewsPage.objects.descendant_of(territory))).order_by("-date")[
+            :limit
+        ]
+    )
 
 
 def reused_origin(project):
@@ -112,18 +117,22 @@ def news_about(project):
 
 
 def latest_news_about(project, limit):
-    return list(news_about(project)[:limit])
+    return list(with_card_images(news_about(project))[:limit])
 
 
 def news_page(news_index, page_number, per_page):
     """One page of the index's news; a bad page number gives the first or last page."""
-    news = published(NewsPage.objects.child_of(news_index)).order_by("-date", "-pk")
+    news = with_card_images(published(NewsPage.objects.child_of(news_index))).order_by(
+        "-date", "-pk"
+    )
     return Paginator(news, per_page).get_page(page_number)
 
 
 def latest_news_with_territories(territories, locale, limit=6):
     """The network's latest news, each paired with the territory it comes from."""
-    news = published(NewsPage.objects.filter(locale=locale)).order_by("-date")[:limit]
+    news = with_card_images(published(NewsPage.objects.filter(locale=locale))).order_by("-date")[
+        :limit
+    ]
     return [(item, territory_of(item, territories)) for item in news]
 
 
@@ -144,11 +153,11 @@ def catalogue(locale, territory=None, phase="", theme="", user_type=""):
         projects = projects.filter(themes__slug=theme)
     if user_type:
         projects = projects.filter(user_types__slug=user_type)
-    return projects.order_by("title", "pk").distinct().prefetch_related("themes")
+    return with_card_images(projects.order_by("title", "pk").distinct()).prefetch_related("themes")
 
 
 def shareable_projects(locale):
-    return projects_in(locale).filter(shareable=True).order_by("title", "pk")
+    return with_card_images(projects_in(locale).filter(shareable=True)).order_by("title", "pk")
 
 
 def open_data_scope(locale, territory=None):
