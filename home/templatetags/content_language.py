@@ -47,7 +47,8 @@ def text_language(page):
 def lang_attribute(page, language=None):
     """` lang="xx"` when ``page``'s text is in another language than ``language`` (the active
     one by default), else an empty string."""
-    if page is None:
+    if not isinstance(page, Page):
+        # Not a page (a name given as text, say): nothing known of its language.
         return ""
     code = text_language(page)
     if not code or code == (language or get_language()):

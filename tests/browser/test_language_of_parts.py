@@ -87,10 +87,10 @@ def english_pages(page, base):
             continue
         seen.add(path)
         response = page.goto(base + path)
-        if response is None or response.status != 200:
-            continue
         if "text/html" not in response.headers.get("content-type", ""):
             continue
+        # A broken page would hide what it shows: every page linked must answer.
+        assert response.status == 200, (path, response.status)
         pages.append(path)
         for href in page.evaluate(LINKS):
             link = urlsplit(urljoin(base + path, href))
