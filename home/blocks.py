@@ -11,7 +11,11 @@ from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock
+
+from .embeds import public_frame
 
 # The formatting a short rich-text field offers (who may answer a call, a project's problem…).
 SHORT_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
@@ -149,6 +153,26 @@ class CaptionedEmbedBlock(blocks.StructBlock):
         icon = "media"
         label = _("Embed")
         template = "blocks/embed.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["frame"] = frame_of(value)
+        return context
+
+
+def frame_of(value):
+    """The embed's stored oEmbed answer (fetched once, then kept by Wagtail) as the public
+    page shows it (home/embeds.py), with its shape; None when the provider gave none."""
+    if value["embed"] is None:
+        return None
+    try:
+        embed = get_embed(value["embed"].url)
+    except EmbedException:
+        return None
+    if not embed.html:
+        return None
+    ratio = f"{embed.width} / {embed.height}" if embed.width and embed.height else "16 / 9"
+    return {"html": public_frame(embed.html, value["title"]), "ratio": ratio}
 
 
 class TableBlock(blocks.StructBlock):
