@@ -67,11 +67,11 @@ def attribute(html, tag, name):
     "build, listing",
     [
         (
-            lambda var, image: make_project(var, title="Projet illustré", card_image=image),
+            lambda var, image: make_project(var, title="Illustré", card_image=image),
             "/projets/",
         ),
         (
-            lambda var, image: make_news(var, title="Nouvelle illustrée", card_image=image),
+            lambda var, image: make_news(var, title="Illustré", card_image=image),
             "/actualites/",
         ),
         (lambda var, image: open_call(var, title="Illustré", card_image=image), "/appels/"),
