@@ -13,6 +13,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.dates import written_date
 
+from .comparisons import WrittenStructComparison
 from .indicators import Direction, ImpactCategory, better, format_value
 
 
@@ -23,6 +24,9 @@ class MeasurementBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Measurement")
+
+    def get_comparison_class(self):
+        return WrittenStructComparison
 
     def clean(self, value):
         value = super().clean(value)
@@ -81,6 +85,10 @@ class IndicatorBlock(blocks.StructBlock):
     class Meta:
         icon = "order"
         label = _("Indicator")
+
+    def get_comparison_class(self):
+        # The revision comparison writes choices, dates and numbers as the public page does.
+        return WrittenStructComparison
 
     def clean(self, value):
         value = super().clean(value)

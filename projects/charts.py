@@ -6,7 +6,7 @@ data table, which carry the same information for screen readers and text browser
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from django.utils.formats import date_format
 
@@ -19,6 +19,26 @@ MARGIN = {"top": 16, "right": 24, "bottom": 36, "left": 84}
 
 def _round(value):
     return round(float(value), 1)
+
+
+def _tick_step(rough):
+    """The step nearest above ``rough``: 1, 2, 2.5 or 5 times a power of ten, in whole units
+    (« 18,75 jours » is no tick a reader expects)."""
+    magnitude = Decimal(10) ** max(0, rough.adjusted())
+    for factor in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5)):
+        step = magnitude * factor
+        if step >= rough and step == step.to_integral_value():
+            return step
+    return magnitude * 10
+
+
+def _axis(low, high, intervals=4):
+    """``(low, high, ticks)``: the range widened to whole steps, and a tick on each step."""
+    step = _tick_step((high - low) / intervals)
+    low = (low / step).to_integral_value(rounding=ROUND_FLOOR) * step
+    high = (high / step).to_integral_value(rounding=ROUND_CEILING) * step
+    count = int((high - low) / step)
+    return low, high, [low + step * index for index in range(count + 1)]
 
 
 @dataclass
@@ -66,6 +86,7 @@ def line_chart(indicator, width=WIDTH, height=LINE_HEIGHT):
         low = Decimal(0)
     if high == low:
         high = low + (abs(low) or Decimal(1))
+    low, high, ticks = _axis(low, high)
 
     def y_of(value):
         return _round(bottom - (value - low) / (high - low) * (bottom - top))
@@ -89,8 +110,10 @@ def line_chart(indicator, width=WIDTH, height=LINE_HEIGHT):
         )
         for m in measurements
     ]
-    ticks = [low + (high - low) * step / 4 for step in range(5)]
-    shown_dates = [measurements[0], measurements[-1]] if span else [measurements[0]]
+    # The last date ends at the right edge of the plot: centred there, it would be cut off.
+    shown_dates = [(measurements[0], "middle")]
+    if span:
+        shown_dates.append((measurements[-1], "end"))
     return LineChart(
         width=width,
         height=height,
@@ -100,7 +123,10 @@ def line_chart(indicator, width=WIDTH, height=LINE_HEIGHT):
         plot_bottom=bottom,
         points=points,
         y_ticks=[(y_of(tick), indicator.display(tick)) for tick in ticks],
-        x_labels=[(x_of(m.date), date_format(m.date, "SHORT_DATE_FORMAT")) for m in shown_dates],
+        x_labels=[
+            (x_of(m.date), date_format(m.date, "SHORT_DATE_FORMAT"), anchor)
+            for m, anchor in shown_dates
+        ],
         baseline_y=y_of(indicator.baseline) if indicator.baseline is not None else None,
         target_y=y_of(indicator.target) if indicator.target is not None else None,
     )
