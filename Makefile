@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench bench-territory bench-search screenshots load backup restore clean
+.PHONY: run serve test system-packages install migrate demo lint lock messages check-messages bench bench-territory bench-search screenshots load backup restore clean validate
 
 # Scheduled publication (operations/management/commands/run_scheduler.py) runs beside the
 # server, from the same shell: stopping the server, or Ctrl-C, stops it too.
@@ -20,12 +20,14 @@ run: migrate
 
 # Production mode on this machine: gunicorn, hashed static files, security headers, DEBUG off.
 # The secret key is generated once into var/secret_key. Plain HTTP on localhost only.
+# Uploaded images are served by gunicorn here only (SERVE_MEDIA): a deployment's reverse
+# proxy serves /media/ itself.
 PRODUCTION_ENV = DJANGO_ENV=production SECURE_SSL_REDIRECT=false SECRET_KEY="$$(cat var/secret_key)"
 serve: migrate var/secret_key
 	$(PY) manage.py load_demo --port $(PORT)
 	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(call WITH_SCHEDULER,$(PRODUCTION_ENV)) \
-	$(PRODUCTION_ENV) $(VENV)/bin/gunicorn site_config.wsgi --workers 2 --bind $(HOST):$(PORT) --access-logfile -
+	$(PRODUCTION_ENV) SERVE_MEDIA=true $(VENV)/bin/gunicorn site_config.wsgi --workers 2 --bind $(HOST):$(PORT) --access-logfile -
 
 var/secret_key:
 	@mkdir -p var
@@ -125,6 +127,19 @@ bench-territory: install
 # DATABASE_URL's server).
 bench-search: install
 	$(PY) bench/search.py
+
+# The outside validators on every page type of the hub and of the Var, French and English, as
+# `make serve` serves them: Lighthouse 12.2.3 (Debian's Chromium, mobile and desktop, median
+# of 3 runs), the Nu HTML checker and feedparser. Prints the figures and writes
+# bench/VALIDATORS.md. Lighthouse and vnu-jar are pinned in validators/ (the machine's npm;
+# Node.js 18.16+ and Java 17+).
+validate: install validators/node_modules/.installed
+	@test -x $(CHROMIUM) || { echo "make validate needs Debian's chromium"; exit 2; }
+	CHROME_PATH=$(CHROMIUM) $(PY) bench/validators.py
+
+validators/node_modules/.installed: validators/package-lock.json
+	cd validators && npm ci --no-fund --no-audit
+	touch $@
 
 # The pictures of the README: each page type of the hub and of the Var, from the browser tests.
 screenshots: install system-packages

@@ -11,6 +11,16 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 // Shown for information, or not about this page: never a failure.
 const NOT_SCORED = new Set(['notApplicable', 'informative', 'manual']);
 
+// What a failing audit points at, in a few words: its explanation or its first items.
+function detail(audit) {
+  if (audit.explanation) return audit.explanation.slice(0, 200);
+  const items = (audit.details && audit.details.items) || [];
+  const shown = items.slice(0, 3).map(
+    (item) => item.url || item.source?.url || (item.node && item.node.snippet) || item.description || '',
+  );
+  return shown.filter(Boolean).join(' | ').slice(0, 300);
+}
+
 function failing(lhr) {
   const ids = new Set();
   for (const category of CATEGORIES) {
@@ -26,6 +36,15 @@ function failing(lhr) {
     }
   }
   return [...ids].sort();
+}
+
+function details(lhr, ids) {
+  const found = {};
+  for (const id of ids) {
+    const audit = lhr.audits[id.replace(' (error)', '')];
+    found[id] = audit.scoreDisplayMode === 'error' ? (audit.errorMessage || '').slice(0, 200) : detail(audit);
+  }
+  return found;
 }
 
 const job = JSON.parse(readFileSync(0, 'utf8'));
@@ -60,6 +79,7 @@ try {
             runtimeError: lhr.runtimeError ? lhr.runtimeError.code : null,
             scores,
             failing: failing(lhr),
+            details: details(lhr, failing(lhr)),
             lighthouse: lhr.lighthouseVersion,
             userAgent: lhr.environment.hostUserAgent,
           }) + '\n',
