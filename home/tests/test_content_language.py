@@ -9,6 +9,7 @@ from django.template import engines
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from home.templatetags import content_language
 from home.templatetags.content_language import lang_attribute, locale_code, text_language
 from projects.models import ProjectPage
 
@@ -74,19 +75,22 @@ def test_no_query_per_item(django_assert_num_queries, rsa_alias, apa_translation
     assert marks == {rsa_alias.pk: ' lang="fr"', apa_translation.pk: ""}
 
 
-def test_a_new_locale_is_looked_up():
+def test_a_new_locale_is_looked_up(monkeypatch):
+    # The process-wide codes are restored after: the rolled-back Locale's id may be reused.
+    monkeypatch.setattr(content_language, "_codes", {})
     locale_code(Locale.objects.get(language_code="fr").pk)
     german = Locale.objects.create(language_code="de")
     assert locale_code(german.pk) == "de"
 
 
-def test_the_tag_renders_the_attribute_escaped_and_nothing_for_none(rsa_alias):
+def test_the_tag_renders_the_attribute_and_nothing_for_no_page(rsa_alias):
     template = engines["django"].from_string(
-        "{% load content_language %}<a{% lang_of page %}>x</a><b{% lang_of nothing %}>y</b>"
+        "{% load content_language %}<a{% lang_of item %}>x</a><b{% lang_of nothing %}>y</b>"
+        "<i{% lang_of unset %}>z</i>"
     )
     with translation.override("en"):
-        assert template.render({"page": rsa_alias, "nothing": None}) == (
-            '<a lang="fr">x</a><b>y</b>'
+        assert template.render({"item": rsa_alias, "nothing": None}) == (
+            '<a lang="fr">x</a><b>y</b><i>z</i>'
         )
 
 
@@ -95,12 +99,36 @@ def card_languages(html, slug):
     return re.findall(rf'<a href="[^"]*/{slug}/"( lang="\w+")?>', html)
 
 
-def test_english_project_index_marks_the_untranslated_projects_only(client):
-    html = client.get("/en/projets/", HTTP_HOST=VAR).content.decode()
+def test_an_english_page_marks_the_untranslated_projects(client):
+    # The Var's English home is translated: its <main> is English.
+    html = client.get("/en/", HTTP_HOST=VAR).content.decode()
+    assert "<main " in html and not re.search(r"<main [^>]*lang=", html)
     assert card_languages(html, "rsa-en-ligne") == [' lang="fr"']
     assert card_languages(html, "home-care-allowance") == [""]
-    french = client.get("/projets/", HTTP_HOST=VAR).content.decode()
+    french = client.get("/", HTTP_HOST=VAR).content.decode()
     assert card_languages(french, "rsa-en-ligne") == [""]
+
+
+def test_an_untranslated_english_page_marks_the_translated_projects(client):
+    # The Var's English projects index is an alias: its <main> says French, so the
+    # translated project's English title is the one to mark.
+    html = client.get("/en/projets/", HTTP_HOST=VAR).content.decode()
+    assert re.search(r'<main [^>]*lang="fr"', html)
+    assert card_languages(html, "home-care-allowance") == [' lang="en"']
+    assert card_languages(html, "rsa-en-ligne") == [""]
+
+
+def test_the_tag_compares_with_the_page_shown_or_the_language_given(rsa_alias, apa_translation):
+    template = engines["django"].from_string(
+        "{% load content_language %}{% lang_of item %}|{% lang_of item 'en' %}"
+    )
+    with translation.override("en"):
+        # Shown on an untranslated page (French content), on a translated one, on a view.
+        assert template.render({"item": apa_translation, "page": rsa_alias}) == ' lang="en"|'
+        assert template.render({"item": rsa_alias, "page": apa_translation}) == (
+            ' lang="fr"| lang="fr"'
+        )
+        assert template.render({"item": rsa_alias}) == ' lang="fr"| lang="fr"'
 
 
 def test_english_breadcrumbs_mark_an_untranslated_page(client):
