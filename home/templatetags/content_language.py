@@ -10,7 +10,7 @@ pronounce it right.
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -67,3 +67,13 @@ def lang_of(context, page, language=None):
         shown = context.get("page")
         language = text_language(shown) if isinstance(shown, Page) else get_language()
     return lang_attribute(page, language)
+
+
+@register.filter
+def with_lang(page, field="title"):
+    """``page``'s ``field`` (its title by default), escaped, in a <span lang="xx"> when it is
+    in another language than the interface: for a title inside a translated sentence
+    (« Back to “{{ title }}” » with ``title=page|with_lang``)."""
+    text = getattr(page, field, "") if isinstance(page, Page) else ""
+    mark = lang_attribute(page)
+    return format_html("<span{}>{}</span>", mark, text) if mark else conditional_escape(text)

@@ -138,3 +138,16 @@ def test_english_breadcrumbs_mark_an_untranslated_page(client):
     translated = client.get("/en/projets/home-care-allowance/", HTTP_HOST=VAR).content.decode()
     crumbs = translated.split('class="breadcrumbs')[1].split("</nav>")[0]
     assert '<li aria-current="page">' in crumbs
+
+
+def test_a_title_in_a_sentence_is_wrapped_in_its_language(rsa_alias, apa_translation):
+    template = engines["django"].from_string(
+        "{% load i18n content_language %}"
+        "{% blocktranslate with title=item|with_lang %}Back to “{{ title }}”{% endblocktranslate %}"
+    )
+    rsa_alias.title = "RSA <en ligne>"  # escaped all the same
+    with translation.override("en"):
+        assert template.render({"item": rsa_alias}) == (
+            'Back to “<span lang="fr">RSA &lt;en ligne&gt;</span>”'
+        )
+        assert template.render({"item": apa_translation}) == (f"Back to “{apa_translation.title}”")
