@@ -116,20 +116,22 @@ def fetch(url):
     local = parts._replace(netloc=f"127.0.0.1:{parts.port}").geturl()
     request = Request(local, headers={"Host": parts.netloc, "Accept-Encoding": "identity"})
     try:
-        with urlopen(request, timeout=30) as response:
+        with urlopen(request, timeout=180) as response:
             return response.status, response.headers.get("Content-Type", ""), response.read()
     except HTTPError as error:
         return error.code, error.headers.get("Content-Type", ""), error.read()
 
 
 def production_env(database_url):
-    """`make serve`'s settings: production mode, hashed static files served by WhiteNoise."""
+    """`make serve`'s settings: production mode, hashed static files served by WhiteNoise,
+    uploaded images served by gunicorn (SERVE_MEDIA)."""
     return dict(
         os.environ,
         DATABASE_URL=database_url,
         DJANGO_ENV="production",
         SECURE_SSL_REDIRECT="false",
         SECRET_KEY="validators-only",
+        SERVE_MEDIA="true",
     )
 
 
