@@ -243,6 +243,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
+# Uploaded files (logos, images and their renditions) answered by Django itself: in development,
+# and in `make serve` (SERVE_MEDIA=true) so that this machine shows them. A deployment leaves
+# it off: its reverse proxy (or the S3 bucket) serves /media/ from the disk, with caching
+# headers and byte ranges, without holding a gunicorn worker per file.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 # Files: static files hashed and compressed by WhiteNoise in production; uploaded media on
 # the local disk, or in an S3-compatible bucket when S3_BUCKET is set (several app servers).
