@@ -16,7 +16,12 @@ function detail(audit) {
   if (audit.explanation) return audit.explanation.slice(0, 200);
   const items = (audit.details && audit.details.items) || [];
   const shown = items.slice(0, 3).map(
-    (item) => item.url || item.source?.url || (item.node && item.node.snippet) || item.description || '',
+    (item) =>
+      item.url ||
+      item.sourceLocation?.url ||
+      (item.node && item.node.snippet) ||
+      item.description ||
+      '',
   );
   return shown.filter(Boolean).join(' | ').slice(0, 300);
 }
@@ -25,6 +30,8 @@ function failing(lhr) {
   const ids = new Set();
   for (const category of CATEGORIES) {
     for (const ref of lhr.categories[category].auditRefs) {
+      // Hidden from Lighthouse's own report (experimental or summaries): not judged there.
+      if (ref.group === 'hidden') continue;
       const audit = lhr.audits[ref.id];
       if (audit.scoreDisplayMode === 'error') {
         ids.add(`${ref.id} (error)`);
