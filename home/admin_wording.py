@@ -9,9 +9,10 @@ French. Nothing imports it; tests/test_french_admin.py checks that each msgid st
 an installed catalogue (a Wagtail upgrade may reword one).
 
 What the catalogue cannot fix is done elsewhere, each with its reason: the link chooser's
-labels (home/templates/wagtailadmin/chooser/), the tree's root page and collection named
-« Root » (home/migrations/0005_root_names.py), the scripts' messages (the JavaScript
-catalogue locale/fr/LC_MESSAGES/djangojs.po).
+labels (home/templates/wagtailadmin/chooser/), the dates of wagtail-localize's editor
+(home/templatetags/translation_editor.py), the scripts' messages (the JavaScript catalogue
+locale/fr/LC_MESSAGES/djangojs.po). « Root », the name of the tree's root page and
+collection, is data written by Wagtail's first migrations: no msgid names it.
 """
 
 from django.utils.translation import gettext_noop
