@@ -41,8 +41,8 @@ def tell_agents_their_project_moved_on(sender, instance, **kwargs):
     notifications.project_published(instance)
 
 
-# A territory's results count the irritants its calls received; a project shows the
-# irritant it was born from.
-pagecache.territory_content(Irritant)
+# A territory's results and home count the irritants its calls received, the hub's home
+# the network's; a project shows the irritant it was born from.
+pagecache.territory_content(Irritant, on_hub=True)
 count_in_backups("irritants", Irritant)
 count_in_backups("irritant attachments", IrritantAttachment)

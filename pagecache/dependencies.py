@@ -38,6 +38,12 @@ def sites_of_paths(paths, with_hub=False):
     return [site_scope(pk) for pk in sites.values_list("pk", flat=True)]
 
 
+def hub_scopes():
+    """The hub's scope: its home shows every territory's logo and the network's figures."""
+    hub = Site.objects.filter(is_default_site=True).values_list("pk", flat=True)
+    return [site_scope(pk) for pk in hub]
+
+
 def sites_referencing(instance):
     """The scopes of the sites whose pages link to a non-page object (an image, a document)."""
     referrers = ReferenceIndex.get_references_to(instance).filter(

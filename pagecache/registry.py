@@ -32,13 +32,14 @@ def _network_changed(sender, instance, **kwargs):
     bump(NETWORK)
 
 
-def territory_content(model, territory_id=lambda instance: instance.territory_id):
+def territory_content(model, territory_id=lambda instance: instance.territory_id, on_hub=False):
     """A change to one of these rows shows on its territory's site (``territory_id``: the
-    row's territory), in every language."""
+    row's territory), in every language, and on the hub too with ``on_hub`` (the network's
+    figures count it)."""
 
     def changed(sender, instance, **kwargs):
         homes = Territory.objects.filter(pk=territory_id(instance))
-        bump(*sites_of_paths(homes.values_list("home__path", flat=True)))
+        bump(*sites_of_paths(homes.values_list("home__path", flat=True), with_hub=on_hub))
 
     post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"pagecache:{model}")
     post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"pagecache:{model}")

@@ -5,7 +5,8 @@ Content (pages) costs its own site, the hub and the sites linking to it; a site'
 costs that site; what every site shows (sites, themes, user types) costs the network.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -16,7 +17,7 @@ from home.generations import NETWORK, bump, site_scope
 from home.privacy import covered_by
 from territories.models import TerritorySettings, TerritorySettingsTranslation
 
-from .dependencies import sites_referencing, sites_showing_pages
+from .dependencies import hub_scopes, sites_referencing, sites_showing_pages
 from .frontend import purge_listings
 
 
@@ -56,10 +57,20 @@ def view_restriction_changed(sender, instance, **kwargs):
     purge_listings(pages[0], scopes, pages=pages)
 
 
+@receiver(pre_save, sender=TerritorySettings)
+def remember_logo(sender, instance, **kwargs):
+    stored = TerritorySettings.objects.filter(pk=instance.pk).values_list("logo_id", flat=True)
+    instance._logo_before = stored.first() if instance.pk else None
+
+
 @receiver(post_save, sender=TerritorySettings)
 @receiver(post_delete, sender=TerritorySettings)
 def identity_changed(sender, instance, **kwargs):
-    bump(site_scope(instance.site_id))
+    scopes = [site_scope(instance.site_id)]
+    # The hub's home shows each territory's logo; the rest of an identity is its site's own.
+    if instance.logo_id != getattr(instance, "_logo_before", None) or "created" not in kwargs:
+        scopes += hub_scopes()
+    bump(*scopes)
 
 
 @receiver(post_save, sender=TerritorySettingsTranslation)
@@ -82,7 +93,12 @@ def site_changed(sender, instance, **kwargs):
 def media_changed(sender, instance, **kwargs):
     scopes = sites_referencing(instance)
     if sender is get_image_model():
-        # A site's logo, in its header.
-        logos = TerritorySettings.objects.filter(logo_id=instance.pk).values_list("site_id")
-        scopes += [site_scope(site_id) for (site_id,) in logos]
+        # A site's logo (in its header, and on the hub's home) or its home's banner.
+        identities = TerritorySettings.objects.filter(
+            Q(logo_id=instance.pk) | Q(banner_id=instance.pk)
+        ).values_list("site_id", "logo_id")
+        for site_id, logo_id in identities:
+            scopes.append(site_scope(site_id))
+            if logo_id == instance.pk:
+                scopes += hub_scopes()
     bump(*scopes)

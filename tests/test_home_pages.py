@@ -276,12 +276,9 @@ def test_a_home_page_weighs_under_100_kb_of_html_and_css_before_compression(clie
     assert weight < 100_000, f"{weight} bytes of HTML and CSS"
 
 
-# What the page cache must refresh for the home pages (pagecache/signals.py, the lead's):
-# these fail until it does, and strict xfail says so when they pass.
-STALE = "pagecache/signals.py: the hub's generation is not bumped by this change yet"
+# What the page cache must refresh for the home pages (pagecache/signals.py).
 
 
-@pytest.mark.xfail(strict=True, reason=STALE)
 def test_the_hub_shows_a_territorys_new_logo_at_once(client):
     hub = Site.objects.get(is_default_site=True)
     territory = make_territory()
@@ -294,7 +291,6 @@ def test_the_hub_shows_a_territorys_new_logo_at_once(client):
     assert settings.logo.get_rendition("height-96|format-webp").url in page
 
 
-@pytest.mark.xfail(strict=True, reason=STALE)
 def test_the_hub_counts_an_irritant_at_once(client):
     hub = Site.objects.get(is_default_site=True)
     territory = make_territory()
@@ -304,9 +300,6 @@ def test_the_hub_counts_an_irritant_at_once(client):
     assert figure(get(client, hub.hostname), "irritants") == before + 1
 
 
-@pytest.mark.xfail(
-    strict=True, reason="pagecache/signals.py media_changed: a banner's image (not only a logo)"
-)
 def test_a_banner_moved_focal_point_shows_at_once(client):
     territory = make_territory()
     settings = TerritorySettings.for_site(territory.site)
