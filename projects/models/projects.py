@@ -154,12 +154,16 @@ class ProjectPage(CardImage, BasePage):
         ),
         FieldPanel("body"),
     ]
-    promote_panels = BasePage.promote_panels + CardImage.card_image_panels + [
-        MultiFieldPanel(
-            [FieldPanel("shareable"), FieldPanel("reused_from", read_only=True)],
-            heading=_("Sharing with the network"),
-        ),
-    ]
+    promote_panels = (
+        BasePage.promote_panels
+        + CardImage.card_image_panels
+        + [
+            MultiFieldPanel(
+                [FieldPanel("shareable"), FieldPanel("reused_from", read_only=True)],
+                heading=_("Sharing with the network"),
+            ),
+        ]
+    )
     search_fields = BasePage.search_fields + [
         index.SearchField("pitch"),
         index.SearchField("problem"),
