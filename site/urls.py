@@ -35,9 +35,11 @@ if settings.SERVE_MEDIA:
     # would add nothing with DEBUG off.
     from django.views.static import serve as serve_media
 
+    # Renditions only: documents and original images go through Wagtail's views, which
+    # apply the collections' privacy (a territory in preparation).
     urlpatterns += [
         re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>images/.*)$",
             serve_media,
             {"document_root": settings.MEDIA_ROOT},
         )

@@ -21,13 +21,16 @@ def reload_urls():
 
 @pytest.fixture
 def serve_media(settings):
+    before = settings.DEBUG, settings.SERVE_MEDIA
+
     def set_to(value):
         settings.DEBUG = False
         settings.SERVE_MEDIA = value
         reload_urls()
 
     yield set_to
-    settings.SERVE_MEDIA = False
+    # The URLs of the settings the next tests run with (the settings fixture restores them).
+    settings.DEBUG, settings.SERVE_MEDIA = before
     reload_urls()
 
 
@@ -53,3 +56,12 @@ def test_a_deployment_leaves_media_to_its_reverse_proxy(client, var, serve_media
     serve_media(False)
 
     assert client.get(logo_url(var), HTTP_HOST=var.site.hostname).status_code == 404
+
+
+def test_make_serve_never_answers_documents_or_originals(client, var, serve_media):
+    # Documents keep their collection's privacy through Wagtail's document view only.
+    serve_media(True)
+    logo = TerritorySettings.objects.get(site=var.site).logo
+
+    assert client.get(logo.file.url, HTTP_HOST=var.site.hostname).status_code == 404
+    assert client.get("/media/documents/x.pdf", HTTP_HOST=var.site.hostname).status_code == 404
