@@ -3,8 +3,8 @@ territory's logo, in a fixed number of queries whatever the network's size."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
-from wagtail.images.models import Rendition
+from django.db.models import F, OuterRef, Subquery
+from wagtail.images import get_image_model
 
 from irritants.figures import open_calls_count, received_in
 from projects.figures import PhaseFigures, network_phase_figures
@@ -35,22 +35,37 @@ def network_figures(territories, locale):
 
 def territory_logos(territories):
     """``{territory home page pk: its logo's WebP rendition}`` for the territories that have
-    one: the identities and their renditions in two queries (a missing rendition is made
-    once, then found)."""
+    one: the identities with their renditions' files in one query (a missing rendition is
+    made once, then found)."""
     by_key = {territory.translation_key: territory for territory in territories}
     if not by_key:
         return {}
+    rendition_model = get_image_model().get_rendition_model()
+    stored = rendition_model.objects.filter(image_id=OuterRef("logo_id"), filter_spec=LOGO_SPEC)
     identities = (
         TerritorySettings.objects.filter(
             site__root_page__translation_key__in=by_key, logo__isnull=False
         )
-        .select_related("logo", "site__root_page")
-        .prefetch_related(
-            Prefetch("logo__renditions", queryset=Rendition.objects.filter(filter_spec=LOGO_SPEC))
+        .select_related("logo")
+        .annotate(
+            key=F("site__root_page__translation_key"),
+            logo_file=Subquery(stored.values("file")[:1]),
+            logo_width=Subquery(stored.values("width")[:1]),
+            logo_height=Subquery(stored.values("height")[:1]),
         )
     )
     return {
-        by_key[identity.site.root_page.translation_key].pk: identity.logo.get_rendition(LOGO_SPEC)
+        by_key[identity.key].pk: (
+            rendition_model(
+                image=identity.logo,
+                filter_spec=LOGO_SPEC,
+                file=identity.logo_file,
+                width=identity.logo_width,
+                height=identity.logo_height,
+            )
+            if identity.logo_file
+            else identity.logo.get_rendition(LOGO_SPEC)
+        )
         for identity in identities
     }
 

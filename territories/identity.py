@@ -58,6 +58,7 @@ class SiteIdentity:
         language = get_language()
         other = language != django_settings.LANGUAGE_CODE
         settings = _settings_of(site, language if other else None)
+        _prefetch_renditions(settings.logo, settings.banner)
         menu, accessibility = _menu_and_accessibility(home)
         name, footer_text = settings.display_name, settings.footer_text
         labels = {}
@@ -123,6 +124,20 @@ def _settings_of(site, language):
         settings.translated_name = settings.translated_footer_text = None
         settings.translated_link_labels = settings.translated_banner_alt = None
     return settings
+
+
+def _prefetch_renditions(*images):
+    """The renditions of the logo and the banner in one query (Wagtail's get_renditions
+    then reads them from ``prefetched_renditions``)."""
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    found = {image.pk: [] for image in images}
+    renditions = images[0].get_rendition_model().objects.filter(image_id__in=list(found))
+    for rendition in renditions:
+        found[rendition.image_id].append(rendition)
+    for image in images:
+        image.prefetched_renditions = found[image.pk]
 
 
 def _menu_and_accessibility(home):
