@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from home.generations import cached_for_site
 from home.models import AccessibilityPage
 from home.privacy import private_q, public
+from home.templatetags.content_language import text_language
 
 from .branding import DEFAULT_PRIMARY_COLOR, HEX_COLOR_RE
 from .link_labels import label_in, parse_link_labels
@@ -40,6 +41,9 @@ class SiteIdentity:
     network_url: str = "/"
     logo: "LogoRenditions | None" = None
     banner: "BannerRenditions | None" = None
+    # The language ``name`` is written in: the site's (French) unless the page's language
+    # has its translation, or the home's title's when that stands in for it.
+    name_language: str = django_settings.LANGUAGE_CODE
 
     @classmethod
     def for_request(cls, request):
@@ -62,15 +66,18 @@ class SiteIdentity:
         menu, accessibility = _menu_and_accessibility(home)
         name, footer_text = settings.display_name, settings.footer_text
         labels = {}
+        name_language = django_settings.LANGUAGE_CODE
         if other:
             # The identity in the page's language, where it is given; otherwise the home
             # page's title and no footer text, rather than French on an English page.
             name = settings.translated_name or ""
+            name_language = language if name else text_language(home)
             footer_text = settings.translated_footer_text or ""
             # A link without its translation keeps its text: it still leads somewhere.
             labels = parse_link_labels(settings.translated_link_labels)
         return cls(
             name=name or home.title,
+            name_language=name_language,
             home=home,
             is_territory=isinstance(home, TerritoryHomePage),
             settings=settings,

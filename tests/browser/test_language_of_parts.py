@@ -173,11 +173,6 @@ def test_marked_elements_on_the_english_catalogue_hold_french_titles(english_pag
         assert " ".join(titles.nth(index).inner_text().split()) not in FRENCH_TEXTS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/base.html: the menu's items and the site's name (the hub's, untranslated) "
-    "need {% lang_of item LANGUAGE_CODE %}; owned by the lead",
-)
 @pytest.mark.parametrize("host", [HUB, "var.localhost"])
 def test_the_header_and_footer_mark_french_text_as_french(english_page, demo_server, host):
     base = demo_server.format(host=host)
