@@ -48,12 +48,20 @@ def anonymous_read(request):
 def cacheable_response(request, response):
     """Whether the answer is the same for every visitor: revalidated by browsers, and
     stored for GET (a HEAD answer has the GET's headers and validator, its body is not sent)."""
-    cache_control = response.get("Cache-Control", "")
     return (
         request.method in ("GET", "HEAD")
         and response.status_code == 200
         and not response.streaming
-        and not response.cookies
+        and holds_nothing_personal(request, response)
+    )
+
+
+def holds_nothing_personal(request, response):
+    """No cookie, no CSRF token, nothing its view marked as this visitor's own: what may be
+    stored, and compressed (a secret beside text an attacker chooses is what BREACH reads)."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        not response.cookies
         # A page with a form holds this visitor's CSRF token.
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
@@ -90,7 +98,11 @@ def same_for_everyone(request, response):
     """Validators, compression, and (for a GET) the gzipped bytes of an answer that is the
     same for every visitor; ``None`` for another answer, which is left untouched."""
     if response.streaming:
-        if request.method == "GET" and not response.cookies and accepts_gzip(request):
+        if (
+            request.method == "GET"
+            and holds_nothing_personal(request, response)
+            and accepts_gzip(request)
+        ):
             compress_stream(response)
         return None
     if not cacheable_response(request, response):

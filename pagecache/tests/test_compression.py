@@ -9,9 +9,10 @@ from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.http import StreamingHttpResponse
 from django.test import Client, RequestFactory
 
-from pagecache.middleware import entry_key
+from pagecache.middleware import entry_key, same_for_everyone
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +131,37 @@ def test_a_head_answer_has_the_get_headers_and_no_body(path, status):
     assert get_status == head_status == status
     assert get_body and head_body == b""
     assert head_headers["Content-Length"] == get_headers["Content-Length"]
+
+
+@pytest.mark.parametrize(
+    "personal",
+    [
+        {"Cache-Control": "private"},
+        {"Cache-Control": "no-store"},
+        {"cookie": "session"},
+    ],
+)
+def test_a_streamed_answer_of_one_visitor_is_never_compressed(personal):
+
+    request = RequestFactory().get("/export.csv", HTTP_ACCEPT_ENCODING="gzip")
+    response = StreamingHttpResponse(iter([b"secret;" * 100]), content_type="text/csv")
+    if "cookie" in personal:
+        response.set_cookie("sessionid", personal["cookie"])
+    else:
+        response["Cache-Control"] = personal["Cache-Control"]
+
+    same_for_everyone(request, response)
+
+    assert not response.has_header("Content-Encoding")
+    assert b"".join(response.streaming_content) == b"secret;" * 100
+
+
+def test_a_streamed_answer_for_everyone_is_compressed():
+
+    request = RequestFactory().get("/export.csv", HTTP_ACCEPT_ENCODING="gzip")
+    response = StreamingHttpResponse(iter([b"public;" * 100]), content_type="text/csv")
+
+    same_for_everyone(request, response)
+
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(b"".join(response.streaming_content)) == b"public;" * 100
