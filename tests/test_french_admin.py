@@ -27,10 +27,9 @@ from testing import make_user
 pytestmark = pytest.mark.django_db
 
 # What Wagtail and wagtail-localize show untranslated (or call a language a « région »).
-# Not « Root »: the tree's root page and collection are named so by Wagtail's initial data,
-# not by a message (renaming them is a data migration still to write).
 ENGLISH = [
     r"\bMore actions\b",
+    r"\bRoot\b",
     r"\bLink text\b",
     r"\bPublish in\b",
     r"\btranslation\b",
