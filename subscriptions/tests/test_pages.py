@@ -81,3 +81,13 @@ def test_backups_count_the_subscriptions(territory):
     before = counts()["subscriptions"]
     subscription("a@example.org", territory)
     assert counts()["subscriptions"] == before + 1
+
+
+def test_a_french_title_on_the_english_form_says_it_is_french(client, project, territory):
+    # WCAG 3.1.2: the project's French title inside the English sentences.
+    response = client.get(f"/en/abonnement/?page={project.pk}", HTTP_HOST=territory.site.hostname)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'“<span lang="fr">{project.title}</span>”' in html
+    assert html.count('<span lang="fr">') == 2
