@@ -518,7 +518,8 @@ def main():
     print_report(pages, feeds)
     print(f"\n{datetime.now(UTC) - started} in all")
     if OUTPUT:
-        print(f"Written to {Path(OUTPUT).relative_to(ROOT)}")
+        output = Path(OUTPUT).resolve()
+        print(f"Written to {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
 
 
 if __name__ == "__main__":
