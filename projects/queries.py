@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import (
     Case,
     Count,
+    F,
     IntegerField,
     Max,
     OuterRef,
@@ -64,9 +65,12 @@ def highlighted_projects(territory, limit=3):
     chosen = _in_the_language_of(territory, territory.highlights.all())
     if chosen:
         return chosen
+    # An alias (a page not translated yet) has no first publication: last, on every database
+    # (PostgreSQL would put it first).
+    newest_first = F("first_published_at").desc(nulls_last=True)
     return list(
         with_card_images(published(ProjectPage.objects.descendant_of(territory))).order_by(
-            "-first_published_at"
+            newest_first
         )[:limit]
     )
 
