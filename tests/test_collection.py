@@ -10,5 +10,5 @@ def test_every_tests_folder_is_collected():
     root = settings.BASE_DIR
     config = tomllib.loads((root / "pyproject.toml").read_text())
     testpaths = set(config["tool"]["pytest"]["ini_options"]["testpaths"])
-    folders = {path.parent.name for path in root.glob("*/tests/__init__.py")}
+    folders = {path.parent.parent.name for path in root.glob("*/tests/__init__.py")}
     assert folders - testpaths == set()
