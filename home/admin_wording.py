@@ -10,7 +10,9 @@ an installed catalogue (a Wagtail upgrade may reword one).
 
 What the catalogue cannot fix is done elsewhere, each with its reason: the link chooser's
 labels (home/templates/wagtailadmin/chooser/), the dates of wagtail-localize's editor
-(home/templatetags/translation_editor.py), the scripts' messages (the JavaScript catalogue
+(home/templatetags/translation_editor.py), the heading its React bundle writes in English
+(« français to English translation », replaced by home/static/home/translation-editor-heading.js
+with the one its template translates), the scripts' messages (the JavaScript catalogue
 locale/fr/LC_MESSAGES/djangojs.po). « Root », the name of the tree's root page and
 collection, is data written by Wagtail's first migrations: no msgid names it.
 """
