@@ -286,6 +286,25 @@ def test_the_page_works_without_javascript_and_labels_every_field(client):
     ]
 
 
+def test_every_page_s_header_box_asks_its_own_site_and_language_for_suggestions(client):
+    for path, address in (("/", "/recherche/suggestions/"), ("/en/", "/en/recherche/suggestions/")):
+        html = client.get(path, HTTP_HOST="var.localhost").content.decode()
+        box = re.search(r'<input id="site-search-q"[^>]*>', html).group()
+        assert f'data-autocomplete-url="{address}"' in box
+        # Once per page, deferred: the search page's box uses the same script.
+        assert html.count("search/autocomplete.js") == 1
+        assert '<script src="/static/search/autocomplete.js" defer>' in html
+
+    def suggested(address):
+        response = client.get(address, {"q": "home care"}, HTTP_HOST="var.localhost")
+        return [result["url"] for result in json.loads(response.content)["results"]]
+
+    assert any(
+        "/en/" in url and "home-care" in url for url in suggested("/en/recherche/suggestions/")
+    )
+    assert not any("home-care" in url for url in suggested("/recherche/suggestions/"))
+
+
 def test_the_search_page_costs_the_same_queries_however_many_results(client):
     def queries(q):
         search(client, "localhost", q=q)  # warm the per-process caches
