@@ -33,11 +33,112 @@ TERM_NAMES = {
     "Agents publics": "Public servants",
 }
 
+# The hub's home page, and its identity's texts in English (the site name comes from the
+# page's title when the identity gives none).
+NETWORK = {
+    "identity": {
+        "banner_alt": (
+            "Illustration: territories linked to one another like the dots of a network, "
+            "under a rising sun."
+        ),
+    },
+    "home": {
+        "title": "Territorial startups network",
+        "slug": "network",
+        "intro": (
+            "Local authorities give their staff the time and the means to fix the problems "
+            "that people run into with public services every day. This site shows their "
+            "projects, what becomes of them and what they learnt."
+        ),
+        "body": [
+            ("heading", "What is a territorial startup?"),
+            (
+                "paragraph",
+                "A small team of public servants tackling one precise problem. We call that "
+                "problem an irritant: a grain of sand that trips up the users of a public "
+                "service, again and again. The public servant who spotted it leads the "
+                "project: the intrapreneur.",
+            ),
+            (
+                "paragraph",
+                "The team works on its own, with the help of coaches. It quickly builds a "
+                "first version, puts it in the hands of users and keeps what works.",
+            ),
+            ("heading", "The method in short"),
+            (
+                "paragraph",
+                "1. A call for irritants is open to all staff, whatever their job.",
+            ),
+            (
+                "paragraph",
+                "2. Each problem is checked: does it come back often? What does it cost residents?",
+            ),
+            (
+                "paragraph",
+                "3. The projects selected spend three months in pre-incubation, then are "
+                "presented to the management.",
+            ),
+            (
+                "paragraph",
+                "4. The best become territorial startups and have less than six months to "
+                "deliver a first version.",
+            ),
+            (
+                "paragraph",
+                "5. After six months, users are asked. If they are too few or not satisfied, "
+                "the project stops.",
+            ),
+            (
+                "paragraph",
+                "6. The services that find their users are consolidated, then become part of "
+                "how the local authority normally works.",
+            ),
+            (
+                "paragraph",
+                "7. What worked is shared with other services and other local authorities.",
+            ),
+            (
+                "call_to_action",
+                {
+                    "text": "Read the method in detail",
+                    "description": "The seven steps, from the call for irritants to sharing "
+                    "what succeeded.",
+                },
+            ),
+            ("heading", "Why publish everything?"),
+            (
+                "paragraph",
+                "Each project shows its phase, its team and its results, even when it stops. "
+                "Residents can follow what becomes of public money. Other local authorities "
+                "can take up what worked and avoid what failed.",
+            ),
+            ("heading", "Simple, light pages"),
+            (
+                "paragraph",
+                "In France, 13 million people, one in five, do not use the Internet. Many "
+                "more have a slow connection or an old phone. So our pages are short, easy "
+                "to read and quick to load, with nothing superfluous.",
+            ),
+            (
+                "call_to_action",
+                {
+                    "text": "See the projects",
+                    "description": "Every project of the network, with its current phase.",
+                },
+            ),
+        ],
+    },
+}
+
 TERRITORIES = {
     # ------------------------------------------------------------------ Var
     "var": {
         "identity": {
             "display_name": "Var — Territorial startups",
+            "banner_alt": (
+                "Illustration: a seaside town, its roofs and a rising sun, "
+                "in the colours of the Var Département."
+            ),
             "footer_text": (
                 "The territorial startups incubator is a service of the Var Département."
             ),
@@ -166,6 +267,10 @@ TERRITORIES = {
     "pau": {
         "identity": {
             "display_name": "Pau Béarn Pyrénées — Territorial startups",
+            "banner_alt": (
+                "Illustration: the Pyrenees behind the town's roofs, "
+                "in the colours of Pau Béarn Pyrénées."
+            ),
             "footer_text": (
                 "A programme of the Pau Béarn Pyrénées urban community "
                 "to improve everyday public services."
@@ -283,6 +388,10 @@ TERRITORIES = {
     "grandest": {
         "identity": {
             "display_name": "Grand Est — Territorial startups",
+            "banner_alt": (
+                "Illustration: hills planted with vines and a village, "
+                "in the colours of the Grand Est Région."
+            ),
             "footer_text": (
                 "The digital intrapreneurship scheme is part of Grand Est's Smart Région strategy."
             ),
@@ -405,6 +514,10 @@ TERRITORIES = {
     "pasdecalais": {
         "identity": {
             "display_name": "Pas-de-Calais — Territorial startups",
+            "banner_alt": (
+                "Illustration: slag heaps and a coast of cliffs under the sun, "
+                "in the colours of the Pas-de-Calais."
+            ),
             "footer_text": (
                 "Pas-de-Calais territorial startups are led by staff of the Département."
             ),

@@ -89,6 +89,7 @@ class DemoLoader:
         # The hub has no sections of its own: its "read more" links lead to the method.
         self.fill_section(method_page, method, {"about": method_page})
         self.fill_section(hub, content.NETWORK, {"about": method_page})
+        self.translate_hub(hub)
         self.ensure_accessibility_statement(hub)
         for territory in content.TERRITORIES:
             self.ensure_territory(territory, themes, user_types)
@@ -293,13 +294,33 @@ class DemoLoader:
 
     # English translations ----------------------------------------------------------------
 
+    def english_locale(self):
+        if "en" not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+            return None
+        return Locale.objects.get(language_code="en")
+
+    def translate_hub(self, hub):
+        """The hub's home page and its banner's alternative text in English: the English
+        home is the network's front door, not an alias of the French one."""
+        locale = self.english_locale()
+        if locale is None:
+            return
+        english = content_en.NETWORK
+        TerritorySettingsTranslation.objects.get_or_create(
+            identity=TerritorySettings.for_site(hub.get_site()),
+            language="en",
+            defaults=english["identity"],
+        )
+        french = {"title": hub.title, "slug": hub.slug, **content.NETWORK}
+        self.translate_page(hub, locale, dict(string_pairs(french, english["home"])))
+
     def translate_territory(self, data, home, about, projects):
         """The identity in English; the home page, the about page and one project through
         wagtail-localize."""
         english = content_en.TERRITORIES.get(data["slug"])
-        if english is None or "en" not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        locale = self.english_locale()
+        if english is None or locale is None:
             return
-        locale = Locale.objects.get(language_code="en")
         TerritorySettingsTranslation.objects.get_or_create(
             identity=TerritorySettings.for_site(home.get_site()),
             language="en",
