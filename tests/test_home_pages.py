@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from territories.models import TerritorySettings, TerritorySettingsTranslation
 from testing import make_project, make_territory, make_user, open_call, submit_irritant
+from testing.forms import identity_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -164,31 +164,6 @@ def test_on_an_english_page_the_banner_keeps_its_french_alt_marked_as_french_unt
     page = get(client, var.site.hostname, "/en/")
     banner = re.search(r'<img class="home-hero__banner"[^>]*>', page)[0]
     assert 'alt="Toulon harbour at dawn"' in banner and " lang=" not in banner
-
-
-def identity_form_data(client, url, **changes):
-    form = client.get(url).context["form"]
-    data = {
-        name: form.initial[name]
-        for name in (
-            "display_name",
-            "primary_color",
-            "contact_email",
-            "footer_text",
-            "irritant_retention_months",
-        )
-    }
-    data.update(changes)
-    data.update(
-        nested_form_data(
-            {
-                "social_links": streamfield([]),
-                "footer_links": streamfield([]),
-                "translations": inline_formset([]),
-            }
-        )
-    )
-    return data
 
 
 def test_a_banner_without_alternative_text_is_refused_and_nothing_is_lost(client):

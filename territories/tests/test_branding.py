@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Site
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.models import ContentPage
 from irritants.models import CallIndexPage
@@ -15,6 +14,7 @@ from territories.branding import contrast_ratio, validate_primary_color
 from territories.models import Territory, TerritorySettings
 from territories.services import section_of
 from testing import make_territory, make_user
+from testing.forms import identity_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -38,31 +38,6 @@ def test_a_colour_too_light_for_white_text_is_refused_with_its_ratio():
     assert "#" in error.value.messages[0]
 
 
-def settings_form_data(client, url, **changes):
-    form = client.get(url).context["form"]
-    data = {
-        name: form.initial[name]
-        for name in (
-            "display_name",
-            "primary_color",
-            "contact_email",
-            "footer_text",
-            "irritant_retention_months",
-        )
-    }
-    data.update(changes)
-    data.update(
-        nested_form_data(
-            {
-                "social_links": streamfield([]),
-                "footer_links": streamfield(changes.pop("footer_links", [])),
-                "translations": inline_formset([]),
-            }
-        )
-    )
-    return data
-
-
 @pytest.fixture
 def territory(client):
     """A new territory, its publisher logged in."""
@@ -79,12 +54,12 @@ def test_a_publisher_changes_the_colour_without_a_deploy(client, territory):
     url = f"/admin/settings/territories/territorysettings/{territory.site_id}/"
     before = TerritorySettings.for_site(territory.site).primary_color
 
-    refused = client.post(url, settings_form_data(client, url, primary_color="#ffcc00"))
+    refused = client.post(url, identity_form_data(client, url, primary_color="#ffcc00"))
     assert refused.status_code == 200
     assert "1,51:1" in refused.content.decode() and "4,5:1" in refused.content.decode()
     assert TerritorySettings.for_site(territory.site).primary_color == before
 
-    accepted = client.post(url, settings_form_data(client, url, primary_color="#5b2a86"))
+    accepted = client.post(url, identity_form_data(client, url, primary_color="#5b2a86"))
     assert accepted.status_code == 302
     client.logout()
     assert "--color-primary: #5b2a86;" in home_page(client, territory)

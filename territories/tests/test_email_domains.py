@@ -10,8 +10,7 @@ from irritants.tests.helpers import get, post
 from territories.email_domains import address_allowed, normalise_domains
 from territories.models import TerritorySettings
 from testing import irritant_data, make_territory, make_user, open_call
-
-from .test_branding import settings_form_data
+from testing.forms import identity_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -131,14 +130,14 @@ def test_the_team_sets_its_domains_normalised(client):
     client.force_login(make_user(territory, "administrator"))
     url = settings_url(territory)
     refused = client.post(
-        url, settings_form_data(client, url, agent_email_domains="var.fr, exemple..fr")
+        url, identity_form_data(client, url, agent_email_domains="var.fr, exemple..fr")
     )
     assert refused.status_code == 200
     assert "exemple..fr" in refused.context["form"].errors["agent_email_domains"][0]
     assert TerritorySettings.for_site(territory.site).agent_email_domains == ""
 
     accepted = client.post(
-        url, settings_form_data(client, url, agent_email_domains="Var.fr,\n@Social.Var.fr")
+        url, identity_form_data(client, url, agent_email_domains="Var.fr,\n@Social.Var.fr")
     )
     assert accepted.status_code == 302
     identity = TerritorySettings.for_site(territory.site)
@@ -151,7 +150,7 @@ def test_no_one_sets_another_territorys_domains(client, role):
     set_domains(other, "pau.fr")
     own_url, other_url = settings_url(own), settings_url(other)
     client.force_login(make_user(own, "administrator"))
-    data = settings_form_data(client, own_url, agent_email_domains="attacker.example")
+    data = identity_form_data(client, own_url, agent_email_domains="attacker.example")
     client.force_login(make_user(own, role))
     # The other territory's site in the URL, and in the body too.
     data["site"] = other.site_id

@@ -3,11 +3,11 @@ screen's « In other languages » rows, shown on the pages in that language."""
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from territories.link_labels import parse_link_labels
 from territories.models import TerritorySettings, TerritorySettingsTranslation
 from testing import make_user
+from testing.forms import identity_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -21,54 +21,33 @@ def settings_url(territory):
 def identity_form(client, url, link_labels):
     """The identity screen's form as its editor sees it, with an English row whose link
     texts are ``link_labels``; the links themselves sent back unchanged."""
-    form = client.get(url).context["form"]
-    data = {
-        name: form.initial[name]
-        for name in (
-            "display_name",
-            "primary_color",
-            "contact_email",
-            "footer_text",
-            "irritant_retention_months",
-        )
-    }
-    identity = form.instance
+    identity = client.get(url).context["form"].instance
     english = identity.translations.get(language="en")  # the demo's, edited in place
-    data.update(
-        nested_form_data(
+    return identity_form_data(
+        client,
+        url,
+        social_links=[(child.block_type, dict(child.value)) for child in identity.social_links],
+        footer_links=[
+            (
+                child.block_type,
+                {
+                    "label": child.value["label"],
+                    "page": child.value["page"].pk if child.value["page"] else "",
+                    "url": child.value["url"],
+                },
+            )
+            for child in identity.footer_links
+        ],
+        translations=[
             {
-                "social_links": streamfield(
-                    [(child.block_type, dict(child.value)) for child in identity.social_links]
-                ),
-                "footer_links": streamfield(
-                    [
-                        (
-                            child.block_type,
-                            {
-                                "label": child.value["label"],
-                                "page": child.value["page"].pk if child.value["page"] else "",
-                                "url": child.value["url"],
-                            },
-                        )
-                        for child in identity.footer_links
-                    ]
-                ),
-                "translations": inline_formset(
-                    [
-                        {
-                            "id": english.pk,
-                            "language": "en",
-                            "display_name": "Var",
-                            "footer_text": "Hello from Var.",
-                            "link_labels": link_labels,
-                        }
-                    ],
-                    initial=1,
-                ),
+                "id": english.pk,
+                "language": "en",
+                "display_name": "Var",
+                "footer_text": "Hello from Var.",
+                "link_labels": link_labels,
             }
-        )
+        ],
     )
-    return data
 
 
 def footer(response):

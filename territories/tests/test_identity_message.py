@@ -4,8 +4,8 @@ import pytest
 from django.utils.translation import gettext as _
 
 from territories.models import TerritorySettings
-from territories.tests.test_branding import settings_form_data
 from testing import make_user
+from testing.forms import identity_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ def test_saving_the_identity_confirms_it_in_its_own_sentence(client, pau):
     url = f"/admin/settings/territories/territorysettings/{pau.site_id}/"
 
     response = client.post(
-        url, settings_form_data(client, url, display_name="Pau Lab"), follow=True
+        url, identity_form_data(client, url, display_name="Pau Lab"), follow=True
     )
 
     assert response.redirect_chain == [(url, 302)]
