@@ -49,6 +49,9 @@ class BasePage(Page):
     # A page type says where it may live (``parent_page_types``); its parents leave
     # ``subpage_types`` unset, so adding a page type edits no other model.
     standard_section = None
+    # What search engines read of a page with no description of its own: a sentence with
+    # the site's name as ``%(name)s`` (index pages, whose introduction is often blank).
+    fallback_description = None
 
     class Meta:
         abstract = True

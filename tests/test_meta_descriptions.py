@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 HUB = "localhost"
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
+OG_DESCRIPTION = re.compile(r'<meta property="og:description" content="([^"]*)">')
 INDEXES = {"/appels/": CallIndexPage, "/projets/": ProjectIndexPage, "/actualites/": NewsIndexPage}
 
 
@@ -39,6 +40,9 @@ def test_an_index_without_a_description_gets_one_naming_its_territory(client, va
         [description] = descriptions(client, path, territory.site.hostname)
         assert name_of(territory.site) in description, description
         assert len(description) > 40
+        # Link previews show the same sentence.
+        html = client.get(path, HTTP_HOST=territory.site.hostname).content.decode()
+        assert [unescape(found) for found in OG_DESCRIPTION.findall(html)] == [description]
 
 
 @pytest.mark.parametrize("path", INDEXES)

@@ -29,6 +29,18 @@ def og_locale():
     return f"{locale}_{COUNTRY_OF_LANGUAGE.get(locale, locale.upper())}"
 
 
+@register.simple_tag(takes_context=True)
+def page_description(context, page):
+    """The page's own description, otherwise its type's sentence naming the site (the
+    views that are not pages, such as the catalogue, pass none or their own object)."""
+    own = getattr(page, "meta_description", "")
+    fallback = getattr(page, "fallback_description", None)
+    identity = context.get("identity")
+    if own or not fallback or not identity or not identity.name:
+        return own or ""
+    return fallback % {"name": identity.name}
+
+
 @register.filter(is_safe=True)
 def with_site_name(title, site_name):
     """The <title>: the page's title, then the site's name, once (a site's home page is

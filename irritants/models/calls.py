@@ -18,6 +18,10 @@ class CallIndexPage(BasePage):
     parent_page_types = ["territories.TerritoryHomePage"]
     max_count_per_parent = 1
     standard_section = StandardSection("appels", _("Calls for irritants"), order=10)
+    fallback_description = _(
+        "%(name)s: the calls for irritants. Tell the team what gets in the way of your work; "
+        "a territorial startup takes it on."
+    )
 
     class Meta:
         # The tables were created by the projects app, which held calls before (0004).

@@ -25,6 +25,9 @@ class NewsIndexPage(BasePage):
     parent_page_types = ["territories.TerritoryHomePage"]
     max_count_per_parent = 1
     standard_section = StandardSection("actualites", _("News"), order=30)
+    fallback_description = _(
+        "%(name)s: the news of its territorial startups, their launches, results and next steps."
+    )
 
     class Meta:
         verbose_name = _("news index")

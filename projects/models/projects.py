@@ -29,6 +29,10 @@ class ProjectIndexPage(BasePage):
     parent_page_types = ["territories.TerritoryHomePage"]
     max_count_per_parent = 1
     standard_section = StandardSection("projets", _("Projects"), order=20)
+    fallback_description = _(
+        "%(name)s: the projects of its territorial startups, where each one stands and what "
+        "it changes for the people it serves."
+    )
 
     class Meta:
         verbose_name = _("projects index")
