@@ -192,6 +192,20 @@ def test_the_translation_editor_writes_its_dates_in_french(admin_client, var_edi
     assert props["object"]["title"] == str(translation.specific)
 
 
+def test_the_translation_editor_s_heading_is_given_in_french(admin_client, var_editor):
+    english = Locale.objects.get(language_code="en")
+    news = NewsIndexPage.objects.get(url_path="/var/actualites/")
+    admin_client.post(f"/admin/localize/submit/page/{news.pk}/", {"locales": [english.pk]})
+    translation = news.get_translation(english)
+
+    response = login(var_editor).get(f"/admin/pages/{translation.pk}/edit/")
+
+    # The heading its script writes over the bundle's English one (the browser test
+    # tests/browser/test_translation_editor.py sees it done).
+    heading = re.search(r'data-heading="([^"]*)"', response.content.decode())[1]
+    assert unescape(heading) == "Traduction : Français → Anglais"
+
+
 def test_the_administrator_s_screens_are_in_french(var, var_administrator, admin_user):
     assert english_on(login(var_administrator), ["/admin/"]) == {}
     # The network's administrators manage languages and collections.
