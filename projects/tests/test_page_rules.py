@@ -1,7 +1,7 @@
 """Parent/child rules: editors can only build a sensible tree."""
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.models import ContentPage
 from hub.models import NetworkHomePage
@@ -42,12 +42,14 @@ def test_page_type_can_only_be_created_under_its_parent_type(page_class, parent_
 
 def test_territory_home_only_under_the_tree_root():
     assert TerritoryHomePage.can_create_at(Page.get_first_root_node())
-    assert not TerritoryHomePage.can_create_at(NetworkHomePage.objects.get(alias_of=None))
+    assert not TerritoryHomePage.can_create_at(NetworkHomePage.objects.get(locale=Locale.get_default()))
     assert not TerritoryHomePage.can_create_at(make_territory().home)
 
 
 def test_only_one_network_hub():
-    assert NetworkHomePage.objects.filter(alias_of=None).count() == 1
+    # One per language: the French hub and its English translation.
+    assert NetworkHomePage.objects.filter(locale=Locale.get_default()).count() == 1
+    assert NetworkHomePage.objects.count() == Locale.objects.count()
     assert not NetworkHomePage.can_create_at(Page.get_first_root_node())
 
 
