@@ -2,6 +2,7 @@ from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
+from home.templatetags.content_language import text_language
 from territories.scope import RequestScope, site_for_request
 
 from . import query as search_query
@@ -41,12 +42,16 @@ def autocomplete(request):
     """Suggestions for the search box, as JSON: the titles that start with what was typed."""
     scope = _scope(request)
     terms = search_query.parse(request.GET.get("q", ""))
+    # Each title's language, for an English page listing a French title (an alias of a page
+    # not translated yet): the script marks it as assistive technology needs.
     suggestions = [
         {
             "title": page.title,
+            "language": text_language(page),
             "url": page.get_url(request),
             "type": str(page.specific_class._meta.verbose_name),
             "territory": territory.title if territory else None,
+            "territory_language": text_language(territory) if territory else None,
         }
         for page, territory in services.autocomplete(scope, terms)
     ]

@@ -255,9 +255,11 @@ def test_autocomplete_suggests_titles_of_the_site_as_json(client):
     project = next(r for r in data["results"] if r["title"] == "Poubelles Battle")
     assert project == {
         "title": "Poubelles Battle",
+        "language": "fr",
         "url": "/projets/poubelles-battle/",
         "type": "projet",
         "territory": None,
+        "territory_language": None,
     }
     assert all(r["title"].startswith("Poubelles") for r in data["results"])
     var = client.get("/recherche/suggestions/", {"q": "poubel"}, HTTP_HOST="var.localhost")
@@ -271,6 +273,17 @@ def test_autocomplete_on_the_hub_names_the_territory_and_ignores_accents(client)
     melo = next(r for r in results if r["title"] == "Méli-mélo")
     assert melo["territory"] == home("pau").title
     assert melo["url"] == "http://pau.localhost:8000/projets/meli-melo/"
+
+
+def test_an_english_suggestion_says_which_titles_are_still_french(client):
+    response = client.get("/en/recherche/suggestions/", {"q": "meli"}, HTTP_HOST="localhost")
+
+    melo = next(r for r in json.loads(response.content)["results"] if r["title"] == "Méli-mélo")
+    # An alias of the French page, and Pau's English home is translated.
+    assert (melo["language"], melo["territory_language"]) == ("fr", "en")
+    response = client.get("/en/recherche/suggestions/", {"q": "home"}, HTTP_HOST="var.localhost")
+    translated = next(r for r in json.loads(response.content)["results"] if "home-care" in r["url"])
+    assert translated["language"] == "en"
 
 
 def test_the_page_works_without_javascript_and_labels_every_field(client):

@@ -113,7 +113,7 @@ def test_the_header_box_suggests_pages_reached_with_the_keyboard(browser, demo_s
         ratio = contrast(channels(text), channels(background))
         assert ratio >= 4.5, f"{text} on {background}: {ratio:.2f}:1"
 
-    # axe on the header with the list open, and a suggestion focused.
+    # axe on the header with the list open.
     results = Axe().run(page, context=".site-header")
     assert results.violations_count == 0, results.generate_report()
 
@@ -159,6 +159,40 @@ def test_the_suggestions_close_when_the_focus_leaves(browser, demo_server):
     suggestions = open_suggestions(page, box, "poubel", "Poubelles Battle")
     page.keyboard.press("Shift+Tab")  # to the brand's link, before the box
     assert suggestions.is_hidden()
+    context.close()
+
+
+def test_an_answer_that_comes_after_the_visitor_left_opens_nothing(browser, demo_server):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(demo_server.format(host="pau.localhost") + "/")
+    box = header_box(page)
+    box.click()
+    box.press_sequentially("poubel")
+    # Within the script's 200 ms pause: the lookup starts after the visitor left.
+    page.locator("main h1").click()
+    page.wait_for_timeout(1000)
+    assert page.locator("#site-search-q-suggestions").is_hidden()
+    context.close()
+
+
+def test_an_english_page_marks_the_french_titles_it_suggests(browser, demo_server):
+    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(demo_server.format(host="localhost") + "/en/")
+    suggestions = open_suggestions(page, header_box(page), "meli", "Méli-mélo")
+    # Méli-mélo is not translated: its title is French on an English page; Pau's name is
+    # in English.
+    titles = suggestions.locator("a > span")
+    french = [
+        title.get_attribute("lang") for title in titles.all() if title.text_content() == "Méli-mélo"
+    ]
+    assert french == ["fr"]
+    assert all(
+        name.get_attribute("lang") is None for name in suggestions.locator("small span").all()
+    )
+    results = Axe().run(page, context=".site-header")
+    assert results.violations_count == 0, results.generate_report()
     context.close()
 
 

@@ -34,15 +34,32 @@
       status.textContent = "";
     }
 
+    // Text in another language than the page's is marked as such (an English page lists
+    // the French title of a page not translated yet).
+    function text(value, language) {
+      var span = document.createElement("span");
+      span.textContent = value;
+      if (language && language !== document.documentElement.lang) span.lang = language;
+      return span;
+    }
+
     function show(results) {
+      // An answer that comes after the visitor moved on opens nothing over the page.
+      if (document.activeElement !== input && !list.contains(document.activeElement)) {
+        return close();
+      }
       list.textContent = "";
       results.forEach(function (result) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = result.url;
-        link.textContent = result.title;
+        link.appendChild(text(result.title, result.language));
         var detail = document.createElement("small");
-        detail.textContent = " — " + [result.type, result.territory].filter(Boolean).join(", ");
+        detail.appendChild(document.createTextNode(" — " + result.type));
+        if (result.territory) {
+          detail.appendChild(document.createTextNode(", "));
+          detail.appendChild(text(result.territory, result.territory_language));
+        }
         link.appendChild(detail);
         item.appendChild(link);
         list.appendChild(item);
@@ -70,6 +87,9 @@
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" && !list.hidden) {
         event.preventDefault();
+        // A lookup still pending would rebuild the list under the focus.
+        clearTimeout(timer);
+        latest++;
         list.querySelector("a").focus();
       } else if (event.key === "Escape" && !list.hidden) {
         // Closes the list and keeps what was typed (a search box's Escape would clear it).
@@ -104,7 +124,8 @@
     input.addEventListener("focusout", leave);
     list.addEventListener("focusout", leave);
     document.addEventListener("click", function (event) {
-      if (!list.hidden && outside(event.target)) close();
+      // Even with the list hidden: a lookup still on its way must not open it afterwards.
+      if (outside(event.target)) close();
     });
     // Back on the page from the browser's history: the list of before is gone.
     window.addEventListener("pageshow", function (event) {
