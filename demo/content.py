@@ -119,14 +119,6 @@ NETWORK = {
             "Nos pages sont donc courtes, lisibles et rapides à charger, sans rien "
             "d'inutile.",
         ),
-        (
-            "call_to_action",
-            {
-                "text": "Voir les projets",
-                "description": "Tous les projets du réseau, avec leur phase actuelle.",
-                "link": "projects",
-            },
-        ),
     ],
     "method_page": {
         "slug": "la-methode",

@@ -119,13 +119,6 @@ NETWORK = {
                 "more have a slow connection or an old phone. So our pages are short, easy "
                 "to read and quick to load, with nothing superfluous.",
             ),
-            (
-                "call_to_action",
-                {
-                    "text": "See the projects",
-                    "description": "Every project of the network, with its current phase.",
-                },
-            ),
         ],
     },
 }

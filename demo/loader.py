@@ -176,7 +176,7 @@ class DemoLoader:
     def ensure_hub(self):
         network = content.NETWORK
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        hub = NetworkHomePage.objects.first()
+        hub = NetworkHomePage.objects.filter(locale=Locale.get_default()).first()
         if hub is None:
             root = Page.get_first_root_node()
             hub = NetworkHomePage(

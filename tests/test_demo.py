@@ -1,5 +1,7 @@
 """The demo network: complete, idempotent, and every page of it renders."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.utils.html import escape
@@ -118,3 +120,21 @@ def test_demo_territories_have_home_about_and_a_project_in_english(client, slug)
         assert '<html lang="en">' in html and 'hreflang="fr" lang="fr"' in html
     # The call to action leads to the English side of the site.
     assert 'class="button" href="/en/' in about
+
+
+def test_the_hub_home_is_translated_into_english(client):
+    english = content_en.NETWORK
+    html = client.get("/en/", HTTP_HOST="localhost").content.decode()
+
+    assert f"<h1>{escape(english['home']['title'])}</h1>" in html
+    assert escape(english["home"]["intro"]) in html
+    assert escape(content.NETWORK["intro"]) not in html
+    # Its own page, not the French one's alias: its own canonical address, no French <main>.
+    assert '<link rel="canonical" href="http://localhost/en/">' in html
+    assert (
+        re.search(r"<main [^>]*>", html)[0] == '<main id="content" class="container" tabindex="-1">'
+    )
+    # The call to action leads to the English method page, the banner is described in English.
+    assert 'class="button" href="/en/la-methode/"' in html
+    banner = re.search(r'<img class="home-hero__banner"[^>]*>', html)[0]
+    assert escape(english["identity"]["banner_alt"]) in banner and " lang=" not in banner
