@@ -33,10 +33,17 @@
       var replaced = 0;
       var titles = editor.querySelectorAll("h3");
       for (var i = 0; i < titles.length; i++) {
-        if (titles[i].textContent.trim() === english) {
-          titles[i].textContent = heading;
-          replaced++;
+        var title = titles[i];
+        if (title.textContent.trim() !== english) {
+          continue;
         }
+        // React's own text node keeps its place: only its text changes.
+        if (title.childNodes.length === 1 && title.firstChild.nodeType === Node.TEXT_NODE) {
+          title.firstChild.nodeValue = heading;
+        } else {
+          title.textContent = heading;
+        }
+        replaced++;
       }
       return replaced;
     }
@@ -52,6 +59,10 @@
       }
     });
     observer.observe(editor, { childList: true, subtree: true, characterData: true });
+    // Should the bundle word its heading otherwise one day, stop watching all the same.
+    setTimeout(function () {
+      observer.disconnect();
+    }, 10000);
   }
 
   if (document.readyState === "loading") {
