@@ -289,13 +289,22 @@ def lighthouse_round(pages, results, on_run):
         thread.join()
 
 
+def completed_runs(page, results):
+    """The fewest runs Lighthouse completed on ``page`` in one form factor."""
+    return min(
+        sum(not run["runtimeError"] for run in results.get((page["url"], form_factor), []))
+        for form_factor in FORM_FACTORS
+    )
+
+
 def summarize_lighthouse(pages, results):
     """Each page's median scores and the audits failing in most of its runs."""
     for page in pages:
         page["lighthouse"] = {}
         for form_factor in FORM_FACTORS:
             every = results.get((page["url"], form_factor), [])
-            runs = [run for run in every if not run["runtimeError"]]
+            # The first RUNS that Lighthouse completed (make-up rounds may add more).
+            runs = [run for run in every if not run["runtimeError"]][:RUNS]
             if not runs:
                 if every:
                     page["lighthouse"][form_factor] = {"error": every[-1]["runtimeError"]}
@@ -511,6 +520,14 @@ def main():
             for number in range(RUNS):
                 print(f"\nLighthouse, round {number + 1} of {RUNS}: {len(pages)} pages x 2")
                 lighthouse_round(pages, results, on_run)
+            # Lighthouse 12 sometimes fails a run on this Chromium (NO_NAVSTART, an error of
+            # its own): the pages short of RUNS completed runs get make-up rounds, RUNS at most.
+            for number in range(RUNS):
+                short = [page for page in pages if completed_runs(page, results) < RUNS]
+                if not short:
+                    break
+                print(f"\nMake-up round {number + 1}: {len(short)} pages short of {RUNS} runs")
+                lighthouse_round(short, results, on_run)
         finally:
             server.terminate()
             server.wait()
