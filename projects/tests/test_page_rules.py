@@ -42,7 +42,9 @@ def test_page_type_can_only_be_created_under_its_parent_type(page_class, parent_
 
 def test_territory_home_only_under_the_tree_root():
     assert TerritoryHomePage.can_create_at(Page.get_first_root_node())
-    assert not TerritoryHomePage.can_create_at(NetworkHomePage.objects.get(locale=Locale.get_default()))
+    assert not TerritoryHomePage.can_create_at(
+        NetworkHomePage.objects.get(locale=Locale.get_default())
+    )
     assert not TerritoryHomePage.can_create_at(make_territory().home)
 
 
