@@ -333,6 +333,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: a public body's admin must not send its agents' email hashes
 # to a third party; Wagtail shows its default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail's sign-in form leaves « Password » in English (home/admin_login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.LoginForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Email: printed on the console unless an SMTP server is configured.

@@ -39,6 +39,7 @@ ENGLISH = [
     r"\bChanger les régions\b",
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b",
     r"\bnouvel élément\b",
+    r"\bPassword\b",
 ]
 READ_ALOUD = {"aria-label", "title", "placeholder", "alt"}
 
@@ -204,6 +205,18 @@ def test_the_translation_editor_s_heading_is_given_in_french(admin_client, var_e
     # tests/browser/test_translation_editor.py sees it done).
     heading = re.search(r'data-heading="([^"]*)"', response.content.decode())[1]
     assert unescape(heading) == "Traduction : Français → Anglais"
+
+
+def test_the_sign_in_screens_are_in_french(client, var):
+    assert english_on(client, ["/admin/login/", "/admin/password_reset/"]) == {}
+    # The form still signs in.
+    user = make_user(var, "editor")
+    user.set_password("un mot de passe assez long")
+    user.save()
+    response = client.post(
+        "/admin/login/", {"username": user.get_username(), "password": "un mot de passe assez long"}
+    )
+    assert response.status_code == 302 and response.url == "/admin/"
 
 
 def test_the_administrator_s_screens_are_in_french(var, var_administrator, admin_user):
