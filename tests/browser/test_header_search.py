@@ -56,7 +56,7 @@ def test_what_is_typed_in_the_header_search_box_is_readable(browser, demo_server
     # With text in the box, axe checks it too.
     results = Axe().run(page, context=".site-header")
     assert results.violations_count == 0, results.generate_report()
-    context.close()
+    page.context.close()
 
 
 # The suggestions under the header's box (search/static/search/autocomplete.js): what is typed,
@@ -68,6 +68,14 @@ STATUS = "Suggestions sous le champ de recherche :"
 
 def header_box(page):
     return page.locator(".site-header #site-search-q")
+
+
+def open_page(browser, url, locale="fr-FR"):
+    """A new desktop browser tab on ``url`` (its context closed by ``page.context.close()``)."""
+    context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url)
+    return page
 
 
 def open_suggestions(page, box, typed, title):
@@ -144,13 +152,11 @@ def test_the_header_box_suggests_pages_reached_with_the_keyboard(browser, demo_s
         page.keyboard.press("Enter")
     assert page.url == target
     assert page.locator("h1").first.text_content().strip() != ""
-    context.close()
+    page.context.close()
 
 
 def test_the_suggestions_close_when_the_focus_leaves(browser, demo_server):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(demo_server.format(host="pau.localhost") + "/")
+    page = open_page(browser, demo_server.format(host="pau.localhost") + "/")
     box = header_box(page)
     suggestions = open_suggestions(page, box, "poubel", "Poubelles Battle")
     page.locator("main h1").click()
@@ -159,13 +165,11 @@ def test_the_suggestions_close_when_the_focus_leaves(browser, demo_server):
     suggestions = open_suggestions(page, box, "poubel", "Poubelles Battle")
     page.keyboard.press("Shift+Tab")  # to the brand's link, before the box
     assert suggestions.is_hidden()
-    context.close()
+    page.context.close()
 
 
 def test_an_answer_that_comes_after_the_visitor_left_opens_nothing(browser, demo_server):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(demo_server.format(host="pau.localhost") + "/")
+    page = open_page(browser, demo_server.format(host="pau.localhost") + "/")
     box = header_box(page)
     box.click()
     box.press_sequentially("poubel")
@@ -173,13 +177,11 @@ def test_an_answer_that_comes_after_the_visitor_left_opens_nothing(browser, demo
     page.locator("main h1").click()
     page.wait_for_timeout(1000)
     assert page.locator("#site-search-q-suggestions").is_hidden()
-    context.close()
+    page.context.close()
 
 
 def test_an_english_page_marks_the_french_titles_it_suggests(browser, demo_server):
-    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(demo_server.format(host="localhost") + "/en/")
+    page = open_page(browser, demo_server.format(host="localhost") + "/en/", locale="en-GB")
     suggestions = open_suggestions(page, header_box(page), "meli", "Méli-mélo")
     # Méli-mélo is not translated: its title is French on an English page; Pau's name is
     # in English.
@@ -193,13 +195,11 @@ def test_an_english_page_marks_the_french_titles_it_suggests(browser, demo_serve
     )
     results = Axe().run(page, context=".site-header")
     assert results.violations_count == 0, results.generate_report()
-    context.close()
+    page.context.close()
 
 
 def test_the_search_page_s_two_boxes_each_suggest_on_their_own(browser, demo_server):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(demo_server.format(host="pau.localhost") + "/recherche/")
+    page = open_page(browser, demo_server.format(host="pau.localhost") + "/recherche/")
     # One script for both boxes, run once: one list and one status per box.
     assert page.locator("script[src$='search/autocomplete.js']").count() == 1
     assert page.locator(".search-suggestions").count() == 2
@@ -224,4 +224,4 @@ def test_the_search_page_s_two_boxes_each_suggest_on_their_own(browser, demo_ser
     page.keyboard.press("Escape")
     assert own.is_hidden() and box.evaluate("box => box === document.activeElement")
     assert header_box(page).input_value() == "poubel"
-    context.close()
+    page.context.close()
