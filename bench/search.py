@@ -245,6 +245,28 @@ def cases(territories, rng):
     }
 
 
+def theme_suggestions(territories):
+    """The themes a search that finds nothing proposes are the same for every search of a
+    site, computed once per generation of the site (search/services.py): timed here once
+    per site, cold, and then kept for the searches, as a site's first visitor leaves them."""
+    from wagtail.models import Locale, Site
+
+    from search import services
+    from territories.scope import RequestScope
+
+    french = Locale.objects.get(language_code="fr")
+    sites = [Site.objects.get(is_default_site=True)] + [t.site for t in territories]
+    timings = []
+    for site in sites:
+        started = time.perf_counter()
+        services.theme_suggestions(RequestScope.for_site(site, french))
+        timings.append(time.perf_counter() - started)
+    print(
+        f"Theme suggestions, computed once per site generation, {len(sites)} sites: median "
+        f"{statistics.median(timings) * 1000:.1f} ms, max {max(timings) * 1000:.1f} ms"
+    )
+
+
 def measure(runs):
     """Every kind of query, each QUERIES x ROUNDS times (common words, rare ones, a phrase,
     a word found nowhere, whose page offers other searches); True when all meet the target."""
@@ -278,6 +300,7 @@ def main():
     with throwaway_database("bench-search-"):
         rng = random.Random(7)
         territories = populate(rng)
+        theme_suggestions(territories)
         measure(cases(territories, rng))
 
 

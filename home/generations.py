@@ -200,7 +200,10 @@ class Generations:
 
 
 def current(request):
-    """The generations this request reads, the same from its first read to its end."""
+    """The generations this request reads, the same from its first read to its end (read
+    afresh outside a request: ``request`` None)."""
+    if request is None:
+        return Generations()
     if not hasattr(request, "_pagecache_generations"):
         request._pagecache_generations = Generations()
     return request._pagecache_generations
@@ -226,7 +229,9 @@ def scoped_key(request, site, *parts):
 
 def cached_for_site(request, site, name, build):
     """What ``build()`` returns for ``site`` (the request's), in the active language, computed
-    once per generation. ``build`` must depend only on the site, the language and the content."""
+    once per generation. ``build`` must depend only on the site, the language and the content.
+    ``request`` may be None, for work done outside a request (the generations are then read
+    for this call)."""
     if site is None:
         return build()
     # Hashed: a long path must not make a key longer than cache backends accept.

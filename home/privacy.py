@@ -18,7 +18,19 @@ A restriction R applies to a page P when:
 listing costs no query more however many restrictions or pages there are.
 """
 
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    Value,
+)
+from django.db.models.functions import Concat
 from wagtail.models import Page, PageViewRestriction
 
 
@@ -29,25 +41,62 @@ def _above(pages, path):
     )
 
 
+class _LikeAny(Func):
+    """PostgreSQL: ``path LIKE ANY (ARRAY(SELECT …) || …)``, the arrays built once per query."""
+
+    arg_joiner = " LIKE ANY ("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
+
+
+def _patterns(pages):
+    """An array of LIKE patterns matching ``pages`` and whatever lies under them (tree paths
+    are made of digits and capital letters: no wildcard to escape)."""
+    from django.contrib.postgres.expressions import ArraySubquery
+
+    return ArraySubquery(pages.annotate(pattern=Concat("path", Value("%"))).values("pattern"))
+
+
+def _under(*page_sets, path="path"):
+    """Q: the page at ``path`` (a field name) is one of the pages of ``page_sets`` or lies
+    under one of them.
+
+    On PostgreSQL each set's paths are read once per query into an array of patterns: a few
+    restricted pages then cost a few string comparisons per row, where a correlated EXISTS
+    scans the page table again for every row it is asked about. Elsewhere, that EXISTS.
+    """
+    if connection.vendor == "postgresql":
+        arrays = [_patterns(pages) for pages in page_sets]
+        if len(arrays) > 1:
+            arrays = [Func(*arrays, arg_joiner=" || ", template="%(expressions)s")]
+        return Q(_LikeAny(F(path), *arrays))
+    covered = Q()
+    for pages in page_sets:
+        covered |= Q(Exists(_above(pages, OuterRef(path))))
+    return covered
+
+
 def _covered_q(restricted, prefix=""):
     """Q for the pages that restrictions set on the ``restricted`` pages apply to.
 
-    ``prefix`` reaches the page through a relation (``"project__"``). Every subquery but
-    the last is uncorrelated: the database computes it once per query.
+    ``prefix`` reaches the page through a relation (``"project__"``). Every subquery is
+    uncorrelated: the database computes it once per query, not once per row of a listing.
     """
-    under = Page.objects.filter(Exists(_above(restricted, OuterRef("path"))))
+    under = Page.objects.filter(_under(restricted))
     # The restricted pages in every language, and their aliases: whatever lies under one
-    # of them is covered.
-    versions = Page.objects.filter(
-        Q(translation_key__in=restricted.values("translation_key"))
-        | Q(alias_of_id__in=restricted.values("pk"))
+    # of them is covered. Two sets, each found through an index (translation key, alias).
+    versions = (
+        Page.objects.filter(translation_key__in=restricted.values("translation_key")),
+        Page.objects.filter(alias_of_id__in=restricted.values("pk")),
     )
+    if connection.vendor == "postgresql":
+        below_a_version = _under(*versions, path=f"{prefix}path")
+    else:
+        below_a_version = Q(**{f"{prefix}pk__in": Page.objects.filter(_under(*versions))})
     return (
         Q(**{f"{prefix}translation_key__in": under.values("translation_key")})
         | Q(**{f"{prefix}alias_of__isnull": False, f"{prefix}alias_of_id__in": under.values("pk")})
-        # Uncorrelated like the two above: the pages under a version are found once per
-        # query, not by a scan of the page table for each row of the listing.
-        | Q(**{f"{prefix}pk__in": Page.objects.filter(Exists(_above(versions, OuterRef("path"))))})
+        | below_a_version
     )
 
 

@@ -12,8 +12,8 @@ control character would otherwise be a database error (a 500).
 On PostgreSQL, two changes for speed at 10,000 pages: the matched text vector is a filter only
 (Wagtail selects it too: a concatenation of every match's title and body, computed and then
 thrown away, and a count wrapped around the whole query), and a page of results comes with
-the number of matches from the same query (``page_with_total``), where a paginator would run
-the search twice.
+the number of matches from the same query (``page_with_total``, ``last_page_with_total``),
+where a paginator would run the search twice.
 """
 
 from functools import cache
@@ -122,6 +122,21 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
         )
         rows = list(queryset.annotate(**{TOTAL: Window(Count("*"))})[start:stop])
         return rows, getattr(rows[0], TOTAL) if rows else None
+
+    def last_page_with_total(self, per_page):
+        """The last page of ``per_page`` results and the number of matches, in one query:
+        the results in reverse order, whose first rows are the last page's (a page number
+        beyond the last would otherwise cost a count and then the page)."""
+        compiler = self.query_compiler
+        queryset = compiler.search(
+            compiler.get_config(self.backend), None, None, self._score_field, self.backend
+        )
+        rows = list(queryset.annotate(**{TOTAL: Window(Count("*"))}).reverse()[:per_page])
+        if not rows:
+            return [], 0
+        total = getattr(rows[0], TOTAL)
+        on_last_page = total - (-(-total // per_page) - 1) * per_page
+        return rows[:on_last_page][::-1], total
 
 
 class FrenchPostgresSearchBackend(ParsedQueries, PostgresSearchBackend):

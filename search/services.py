@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from home.generations import cached_for_site
 from home.privacy import public_pages
 from irritants.models import CallForIrritantsPage
 from projects.models import NewsPage, ProjectPage, Theme
@@ -131,8 +132,9 @@ class SearchOutcome:
         return self.page.paginator.count
 
 
-def search(scope, terms, filters=Filters(), page_number=1, per_page=RESULTS_PER_PAGE):
-    """One page of results, with excerpts; suggestions when there is nothing to show."""
+def search(scope, terms, filters=Filters(), page_number=1, per_page=RESULTS_PER_PAGE, request=None):
+    """One page of results, with excerpts; suggestions when there is nothing to show
+    (``request``: the generations it has read, for the site's cached theme suggestions)."""
     results = matching_pages(scope, terms, filters)
     page = paginate(results, page_number, per_page)
     territories = shown_territories(scope)
@@ -148,7 +150,7 @@ def search(scope, terms, filters=Filters(), page_number=1, per_page=RESULTS_PER_
     outcome = SearchOutcome(terms=terms, filters=filters, page=page)
     if terms and not page.paginator.count:
         outcome.suggestions = suggestions(scope, terms, filters)
-        outcome.theme_suggestions = theme_suggestions(scope)
+        outcome.theme_suggestions = theme_suggestions(scope, request)
     return outcome
 
 
@@ -158,7 +160,7 @@ def paginate(results, page_number, per_page):
 
     With a backend that counts the matches in the query of the page (PostgreSQL's, see
     search/backend.py), one query instead of a count and then the page; a second one only
-    for a page beyond the last.
+    for a page beyond the last, which gives the last page and the count together.
     """
     paginator = Paginator(results, per_page)
     page_with_total = getattr(results, "page_with_total", None)
@@ -175,9 +177,8 @@ def paginate(results, page_number, per_page):
     rows, total = rows_of(number) if number > 0 else ([], None)
     if total is None and number != 1:
         # Beyond the last page (or before the first): the last one, as get_page answers.
-        total = results.count()
+        rows, total = results.last_page_with_total(per_page)
         number = max(1, -(-total // per_page))
-        rows = rows_of(number)[0] if total else []
     paginator.count = total or 0  # known: the paginator would count again otherwise
     return PaginatorPage(rows, number, paginator)
 
@@ -216,9 +217,18 @@ def suggestions(scope, terms, filters):
     return found
 
 
-def theme_suggestions(scope, limit=MAX_THEME_SUGGESTIONS):
+def theme_suggestions(scope, request=None, limit=MAX_THEME_SUGGESTIONS):
     """The themes of most of the site's projects (the network's on the hub), each as a
-    search for its name among its projects: somewhere to start when a search found nothing."""
+    search for its name among its projects: somewhere to start when a search found nothing.
+
+    The same for every search of the site and language: computed once per generation of the
+    site (four queries over the whole network on the hub otherwise, for every search that
+    finds nothing)."""
+    name = f"theme-suggestions:{scope.locale.language_code}:{limit}"
+    return cached_for_site(request, scope.site, name, lambda: _theme_suggestions(scope, limit))
+
+
+def _theme_suggestions(scope, limit):
     projects = ProjectPage.objects.filter(pk__in=searchable_pages(scope).values("pk"))
     themes = (
         Theme.objects.filter(projectpage__in=projects)

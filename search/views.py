@@ -23,7 +23,9 @@ def search(request):
     form = SearchForm(request.GET)
     terms = form.terms()
     scope = _scope(request)
-    outcome = services.search(scope, terms, form.filters(), request.GET.get("page"))
+    outcome = services.search(
+        scope, terms, form.filters(), request.GET.get("page"), request=request
+    )
     return TemplateResponse(
         request,
         "search/search.html",
