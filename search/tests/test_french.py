@@ -101,6 +101,27 @@ def test_a_search_that_finds_nothing_proposes_the_site_s_frequent_themes(client)
         assert all(page.url_path.startswith("/pau/") for page in pages)
 
 
+def test_the_proposed_themes_follow_a_publication(client, django_assert_max_num_queries):
+    """Computed once per generation of the site: never stale after a change."""
+
+    def proposed():
+        response = client.get("/recherche/", {"q": "xylophone"}, HTTP_HOST="pau.localhost")
+        return [suggestion.label for suggestion in response.context["outcome"].theme_suggestions]
+
+    first = proposed()
+    # The search, its other suggestions and the form's themes; not the themes proposed and their
+    # counts (four queries more), which come from the cache.
+    with django_assert_max_num_queries(10):
+        assert proposed() == first
+    # The projects of the first theme withdrawn: it is proposed no more.
+    for project in ProjectPage.objects.live().filter(
+        url_path__startswith="/pau/", themes__name=first[0]
+    ):
+        project.unpublish()
+
+    assert first[0] not in proposed()
+
+
 def test_a_search_that_finds_something_proposes_nothing(client):
     response = client.get("/recherche/", {"q": "composteurs"}, HTTP_HOST="pau.localhost")
 
