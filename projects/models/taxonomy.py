@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
@@ -44,25 +46,32 @@ class TermQuerySet(models.QuerySet):
 class TermManager(models.Manager.from_queryset(TermQuerySet)):
     def get_queryset(self):
         # Every query of terms (``project.themes.all()``, prefetches, filters) carries the
-        # name in the active language, translated through wagtail-localize, in the same
-        # query: the default language's name where there is no translation.
-        translations = models.QuerySet(self.model).filter(
-            translation_key=OuterRef("translation_key"), locale__language_code=ActiveLanguage()
+        # name in the active language, in the same query. Built once per model and cloned:
+        # a prefetch asks each page's manager for its queryset, and resolving the subquery
+        # again for each of a hundred pages cost more than the whole page's queries.
+        queryset = super().get_queryset()
+        queryset.query = _localized_query(self.model).chain()
+        return queryset
+
+
+@cache
+def _localized_query(model):
+    """The query of ``model``'s terms with ``localized_name``: the name translated through
+    wagtail-localize, the default language's name where there is no translation."""
+    translations = models.QuerySet(model).filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=ActiveLanguage()
+    )
+    # A row that is itself a translation keeps its own name (its translator's screen).
+    localized = models.QuerySet(model).annotate(
+        localized_name=Case(
+            When(
+                in_default_language(),
+                then=Coalesce(Subquery(translations.values("name")[:1]), F("name")),
+            ),
+            default=F("name"),
         )
-        # A row that is itself a translation keeps its own name (its translator's screen).
-        return (
-            super()
-            .get_queryset()
-            .annotate(
-                localized_name=Case(
-                    When(
-                        in_default_language(),
-                        then=Coalesce(Subquery(translations.values("name")[:1]), F("name")),
-                    ),
-                    default=F("name"),
-                )
-            )
-        )
+    )
+    return localized.query
 
 
 class Term(TranslatableMixin, index.Indexed, models.Model):
