@@ -12,14 +12,16 @@ control character would otherwise be a database error (a 500).
 On PostgreSQL, two changes for speed at 10,000 pages: the matched text vector is a filter only
 (Wagtail selects it too: a concatenation of every match's title and body, computed and then
 thrown away, and a count wrapped around the whole query), and a page of results comes with
-the number of matches from the same query (``page_with_total``, ``last_page_with_total``),
-where a paginator would run the search twice.
+the number of matches from the same query (``page_with_total``), where a paginator would run
+the search twice, and a page number beyond the last gets the last page from it too.
 """
 
 from functools import cache
+from operator import attrgetter
 
 from django.db import connection
-from django.db.models import Count, Window
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
@@ -108,35 +110,43 @@ class FrenchPostgresAutocompleteQueryCompiler(FilteredVector, PostgresAutocomple
     pass
 
 
-# The annotation carrying the number of matches on each row of a page of results.
+# The annotations carrying, on each row of a page of results, the number of matches and the
+# row's position among them.
 TOTAL = "search_total"
+POSITION = "search_position"
 
 
 class FrenchPostgresSearchResults(PostgresSearchResults):
-    def page_with_total(self, start, stop):
-        """The results from ``start`` to ``stop`` and the number of matches in all, in one
-        query; the total is None when the page is empty (beyond the last, or no match)."""
-        compiler = self.query_compiler
-        queryset = compiler.search(
-            compiler.get_config(self.backend), None, None, self._score_field, self.backend
-        )
-        rows = list(queryset.annotate(**{TOTAL: Window(Count("*"))})[start:stop])
-        return rows, getattr(rows[0], TOTAL) if rows else None
+    def page_with_total(self, number, per_page):
+        """The page ``number`` of results, or the last one when there is no such page (as
+        Django's ``Paginator.get_page`` answers), its number and the number of matches in
+        all, in one query: ``(rows, number, total)``.
 
-    def last_page_with_total(self, per_page):
-        """The last page of ``per_page`` results and the number of matches, in one query:
-        the results in reverse order, whose first rows are the last page's (a page number
-        beyond the last would otherwise cost a count and then the page)."""
+        The results are ranked once: the rows of the page asked for, and those of the last
+        page, are picked by their position among them.
+        """
         compiler = self.query_compiler
         queryset = compiler.search(
             compiler.get_config(self.backend), None, None, self._score_field, self.backend
         )
-        rows = list(queryset.annotate(**{TOTAL: Window(Count("*"))}).reverse()[:per_page])
+        start, stop = (number - 1) * per_page, number * per_page
+        positioned = queryset.annotate(
+            **{
+                TOTAL: Window(Count("*")),
+                POSITION: Window(RowNumber(), order_by=queryset.query.order_by),
+            }
+        )
+        wanted = Q(**{f"{POSITION}__gt": start, f"{POSITION}__lte": stop})
+        if number > 1:
+            wanted |= Q(**{f"{POSITION}__gt": F(TOTAL) - per_page})
+        rows = sorted(positioned.filter(wanted), key=attrgetter(POSITION))
         if not rows:
-            return [], 0
+            return [], 1, 0
         total = getattr(rows[0], TOTAL)
-        on_last_page = total - (-(-total // per_page) - 1) * per_page
-        return rows[:on_last_page][::-1], total
+        if getattr(rows[-1], POSITION) <= start:  # beyond the last page
+            number = -(-total // per_page)
+            start = (number - 1) * per_page
+        return [row for row in rows if getattr(row, POSITION) > start][:per_page], number, total
 
 
 class FrenchPostgresSearchBackend(ParsedQueries, PostgresSearchBackend):

@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from home.generations import cached_for_site
-from home.privacy import public_pages
+from home.privacy import private_pages
 from irritants.models import CallForIrritantsPage
 from projects.models import NewsPage, ProjectPage, Theme
 from territories.queries import territory_of
@@ -28,6 +28,8 @@ from territories.scope import RequestScope
 from . import query as search_query
 
 RESULTS_PER_PAGE = 10
+# A page number beyond this one is the last page, whatever the number of results.
+MAX_PAGE_NUMBER = 10**9
 AUTOCOMPLETE_LIMIT = 8
 EXCERPT_LENGTH = 240
 # Words looked up one by one when a search of several words finds nothing.
@@ -76,7 +78,7 @@ def searchable_pages(scope):
     language, or on the hub the whole network's."""
     # Search backends filter on indexed fields only: the privacy rule (home/privacy.py)
     # goes in as a subquery of page ids.
-    pages = Page.objects.live().filter(pk__in=public_pages()).filter(locale=scope.locale)
+    pages = Page.objects.live().exclude(pk__in=private_pages()).filter(locale=scope.locale)
     if scope.site is None:
         return pages.none()
     if scope.is_hub:
@@ -159,8 +161,7 @@ def paginate(results, page_number, per_page):
     for a number that is not one, the last page beyond the end).
 
     With a backend that counts the matches in the query of the page (PostgreSQL's, see
-    search/backend.py), one query instead of a count and then the page; a second one only
-    for a page beyond the last, which gives the last page and the count together.
+    search/backend.py), one query instead of a count and then the page, whatever the number.
     """
     paginator = Paginator(results, per_page)
     page_with_total = getattr(results, "page_with_total", None)
@@ -170,16 +171,12 @@ def paginate(results, page_number, per_page):
         number = int(page_number)
     except (TypeError, ValueError):
         number = 1
-
-    def rows_of(number):
-        return page_with_total((number - 1) * per_page, number * per_page)
-
-    rows, total = rows_of(number) if number > 0 else ([], None)
-    if total is None and number != 1:
-        # Beyond the last page (or before the first): the last one, as get_page answers.
-        rows, total = results.last_page_with_total(per_page)
-        number = max(1, -(-total // per_page))
-    paginator.count = total or 0  # known: the paginator would count again otherwise
+    if not 0 < number <= MAX_PAGE_NUMBER:
+        # Before the first page, or further than any search goes: the last one, as
+        # get_page answers.
+        number = MAX_PAGE_NUMBER
+    rows, number, total = page_with_total(number, per_page)
+    paginator.count = total  # known: the paginator would count again otherwise
     return PaginatorPage(rows, number, paginator)
 
 
