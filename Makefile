@@ -104,8 +104,9 @@ check-messages: install
 # and rendered pages under gunicorn with make serve's settings (with DATABASE_URL: the
 # deployment's, PostgreSQL and Redis), the admin, create_territory (bench/network.py); the open
 # data's pages and the CSV export's memory (bench/opendata.py); the search (bench/search.py).
-# Each prints its targets with the measured value. Sizes: see each script. The throughput runs
-# need wrk, installed from Debian when root, otherwise named.
+# Each prints its targets with the measured value, and the last step all of them in one
+# table (bench/targets.py, from var/bench/targets-*.json). Sizes: see each script. The
+# throughput runs need wrk, installed from Debian when root, otherwise named.
 bench: install
 	@command -v wrk >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -118,6 +119,7 @@ bench: install
 	$(PY) bench/network.py
 	$(PY) bench/opendata.py
 	$(PY) bench/search.py
+	$(PY) bench/targets.py
 
 # create_territory's time on a throwaway database (SQLite, or DATABASE_URL's server).
 bench-territory: install

@@ -19,6 +19,7 @@ import statistics
 import time
 from datetime import date, timedelta
 
+from targets import record, row, verdict
 from throwaway import throwaway_database
 
 TERRITORIES = int(os.environ.get("TERRITORIES", "20"))
@@ -151,15 +152,15 @@ TARGET_MS = 100
 
 
 def report(label, timings, vendor):
-    """One line per kind of query: median, p95, max, and whether p95 meets the target (which
-    holds on PostgreSQL; SQLite's figures are shown for comparison)."""
+    """One line per kind of query: median, p95, max; and its target row: whether p95 meets
+    the target (which holds on PostgreSQL; SQLite's figures are shown for comparison)."""
     p95 = percentile(timings, 0.95) * 1000
-    verdict = ("PASS" if p95 < TARGET_MS else "FAIL") if vendor == "postgresql" else "(info)"
+    met = p95 < TARGET_MS if vendor == "postgresql" else None
     print(
         f"  {label:<38} n={len(timings):<4} median {statistics.median(timings) * 1000:6.1f} ms"
-        f"   p95 {p95:6.1f} ms   max {max(timings) * 1000:6.1f} ms   {verdict}"
+        f"   p95 {p95:6.1f} ms   max {max(timings) * 1000:6.1f} ms   {verdict(met)}"
     )
-    return p95 < TARGET_MS
+    return row(f"search p95, {label}", f"{p95:.1f} ms", f"< {TARGET_MS} ms", met)
 
 
 def populate(rng):
@@ -278,7 +279,7 @@ def measure(runs):
     print(
         f"Search on {vendor}, {len(QUERIES)} queries x {ROUNDS} rounds, p95 target {TARGET_MS} ms:"
     )
-    everything, passed = [], True
+    everything, rows = [], []
     for label, run in runs.items():
         timings = []
         for q in [q for _round in range(ROUNDS) for q in QUERIES]:
@@ -288,12 +289,11 @@ def measure(runs):
             if sum(timings) > BUDGET:
                 break
         everything += timings
-        passed &= report(label, timings, vendor)
-    report("all searches", everything, vendor)
+        rows.append(report(label, timings, vendor))
+    rows.append(report("all searches", everything, vendor))
     print(f"load average during the run: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
-    if vendor == "postgresql":
-        print("PASS: every kind of search under target" if passed else "FAIL: see above")
-    return passed
+    record("search", vendor, rows)
+    return all(item["met"] is not False for item in rows)
 
 
 def main():
