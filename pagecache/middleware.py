@@ -10,10 +10,12 @@ are still the current ones, so a change never lets an old entry be read again.
 
 An entry is the response as it leaves, ready to send: its status line's headers and its
 bytes. A hit costs the generations' read and one cache read, before any other middleware
-but the security headers and the static files.
+but the security headers and the static files; with Redis, a page this process served
+lately costs the generations' read alone.
 """
 
 import hashlib
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -127,15 +129,44 @@ def remember_site(host, site_id):
     _site_of_host[host] = site_id
 
 
+# With a shared cache (Redis), the entries this process served last, by key: a hit on one of
+# them reads the two generations alone, not the page's bytes again. Served under the same
+# rule as the shared entry: only while its generations are the current ones.
+_recent_entries = OrderedDict()
+RECENT_ENTRIES = 256
+
+
+def recent_entry(key):
+    entry = _recent_entries.get(key)
+    if entry is not None:
+        _recent_entries.move_to_end(key)
+    return entry
+
+
+def keep_recent(key, entry):
+    _recent_entries[key] = entry
+    _recent_entries.move_to_end(key)
+    if len(_recent_entries) > RECENT_ENTRIES:
+        _recent_entries.popitem(last=False)
+
+
+def current_entry(generations, entry):
+    network, site_id, own = entry[:3]
+    return generations.of(NETWORK, site_scope(site_id)) == (network, own)
+
+
 def served(request, key, host):
     """The cached response, or None if there is none or a change has made it obsolete."""
     generations = current(request)
-    entry, _ = generations.with_entry(key, NETWORK)
-    if entry is None:
-        return None
+    shared = settings.GENERATIONS_IN_CACHE
+    entry = recent_entry(key) if shared else None
+    if entry is None or not current_entry(generations, entry):
+        entry, _ = generations.with_entry(key, NETWORK)
+        if entry is None or not current_entry(generations, entry):
+            return None
+        if shared:
+            keep_recent(key, entry)
     network, site_id, own, headers, content, gzipped = entry
-    if generations.of(NETWORK, site_scope(site_id)) != (network, own):
-        return None
     remember_site(host, site_id)
     response = HttpResponse(content)
     response.headers = headers

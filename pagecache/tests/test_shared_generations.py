@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from home import generations
 from operations import cache as tolerant
+from pagecache import middleware
 from projects.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +23,10 @@ PROJECT = "/projets/rsa-en-ligne/"
 def shared(redis_cache, settings):
     settings.GENERATIONS_IN_CACHE = True
     generations._agreed["at"] = None
+    middleware._recent_entries.clear()
     yield redis_cache
     generations._agreed["at"] = None
+    middleware._recent_entries.clear()
 
 
 def state(client):
@@ -43,6 +46,24 @@ def test_a_cached_page_costs_no_database_query(client, shared):
     with CaptureQueriesContext(connection) as queries:
         assert state(client)[0] == "hit"
     assert len(queries) == 0
+
+
+def test_a_page_served_lately_comes_from_the_process_only_while_it_is_current(
+    client, shared, django_capture_on_commit_callbacks
+):
+    state(client)
+    assert state(client)[0] == "hit"
+    # The shared entries gone (evicted by Redis): the process still holds the page it served,
+    # and reads the generations alone.
+    server = redis.Redis.from_url(shared.url)
+    server.delete(*server.keys("*pagecache:page*"))
+    assert state(client)[0] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_new_title("RSA en ligne, nouveau titre")
+    served, content = state(client)
+    assert served == "miss"
+    assert "nouveau titre" in content
 
 
 def test_the_new_generation_is_written_once_the_change_is_committed(
