@@ -15,6 +15,7 @@ lately costs the generations' read alone.
 """
 
 import hashlib
+import pickle
 from collections import OrderedDict
 
 from django.conf import settings
@@ -131,38 +132,42 @@ def remember_site(host, site_id):
 
 # With a shared cache (Redis), the entries this process served last, by key: a hit on one of
 # them reads the two generations alone, not the page's bytes again. Served under the same
-# rule as the shared entry: only while its generations are the current ones.
+# rule as the shared entry: only while its generations are the current ones. Kept pickled,
+# as the shared cache keeps them: each hit gets its own headers, which the middleware
+# around this one then add to (and gzip replaces the length of).
 _recent_entries = OrderedDict()
 RECENT_ENTRIES = 256
 
 
-def recent_entry(key):
-    entry = _recent_entries.get(key)
-    if entry is not None:
-        _recent_entries.move_to_end(key)
-    return entry
+def recent_entry(generations, key):
+    kept = _recent_entries.get(key)
+    if kept is None:
+        return None
+    network, site_id, own, pickled = kept
+    if generations.of(NETWORK, site_scope(site_id)) != (network, own):
+        return None
+    _recent_entries.move_to_end(key)
+    return pickle.loads(pickled)  # noqa: S301 (written by this process, below)
 
 
 def keep_recent(key, entry):
-    _recent_entries[key] = entry
+    _recent_entries[key] = (*entry[:3], pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
     _recent_entries.move_to_end(key)
     if len(_recent_entries) > RECENT_ENTRIES:
         _recent_entries.popitem(last=False)
-
-
-def current_entry(generations, entry):
-    network, site_id, own = entry[:3]
-    return generations.of(NETWORK, site_scope(site_id)) == (network, own)
 
 
 def served(request, key, host):
     """The cached response, or None if there is none or a change has made it obsolete."""
     generations = current(request)
     shared = settings.GENERATIONS_IN_CACHE
-    entry = recent_entry(key) if shared else None
-    if entry is None or not current_entry(generations, entry):
+    entry = recent_entry(generations, key) if shared else None
+    if entry is None:
         entry, _ = generations.with_entry(key, NETWORK)
-        if entry is None or not current_entry(generations, entry):
+        if entry is None:
+            return None
+        network, site_id, own = entry[:3]
+        if generations.of(NETWORK, site_scope(site_id)) != (network, own):
             return None
         if shared:
             keep_recent(key, entry)

@@ -58,6 +58,13 @@ def test_a_page_served_lately_comes_from_the_process_only_while_it_is_current(
     server = redis.Redis.from_url(shared.url)
     server.delete(*server.keys("*pagecache:page*"))
     assert state(client)[0] == "hit"
+    # Each hit has its own headers: one sent gzipped leaves the next one plain.
+    gzipped = client.get(PROJECT, HTTP_HOST=VAR, HTTP_ACCEPT_ENCODING="gzip")
+    assert (gzipped[middleware.HEADER], gzipped["Content-Encoding"]) == ("hit", "gzip")
+    plain = client.get(PROJECT, HTTP_HOST=VAR)
+    assert plain[middleware.HEADER] == "hit"
+    assert "Content-Encoding" not in plain
+    assert int(plain["Content-Length"]) == len(plain.content) > int(gzipped["Content-Length"])
 
     with django_capture_on_commit_callbacks(execute=True):
         publish_new_title("RSA en ligne, nouveau titre")
