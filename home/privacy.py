@@ -57,7 +57,8 @@ def _patterns(pages):
     are made of digits and capital letters: no wildcard to escape)."""
     from django.contrib.postgres.expressions import ArraySubquery
 
-    return ArraySubquery(pages.annotate(pattern=Concat("path", Value("%"))).values("pattern"))
+    patterns = pages.annotate(pattern=Concat("path", Value("%"))).values("pattern")
+    return ArraySubquery(patterns.order_by())
 
 
 def _under(*page_sets, path="path"):
@@ -72,7 +73,8 @@ def _under(*page_sets, path="path"):
         arrays = [_patterns(pages) for pages in page_sets]
         if len(arrays) > 1:
             arrays = [Func(*arrays, arg_joiner=" || ", template="%(expressions)s")]
-        return Q(_LikeAny(F(path), *arrays))
+        # No page through the relation (a NULL path): not covered, as with ``pk__in``.
+        return Q(**{f"{path}__isnull": False}) & Q(_LikeAny(F(path), *arrays))
     covered = Q()
     for pages in page_sets:
         covered |= Q(Exists(_above(pages, OuterRef(path))))
@@ -138,7 +140,7 @@ def private_pages():
 
 @cache
 def _private_pages_sql():
-    return Page.objects.filter(private_q()).values("pk").query.sql_with_params()
+    return Page.objects.filter(private_q()).order_by().values("pk").query.sql_with_params()
 
 
 def is_public(page):

@@ -16,7 +16,9 @@ lately costs the generations' read alone.
 
 import hashlib
 import pickle
+import time
 from collections import OrderedDict
+from contextlib import suppress
 
 from django.conf import settings
 from django.core.cache import cache
@@ -132,29 +134,40 @@ def remember_site(host, site_id):
 
 # With a shared cache (Redis), the entries this process served last, by key: a hit on one of
 # them reads the two generations alone, not the page's bytes again. Served under the same
-# rule as the shared entry: only while its generations are the current ones. Kept pickled,
-# as the shared cache keeps them: each hit gets its own headers, which the middleware
-# around this one then add to (and gzip replaces the length of).
+# rule as the shared entry (only while its generations are the current ones), for a minute
+# at most (a page whose content changes with the date is then read again, as from Redis),
+# and only below a size (anyone may ask for many addresses). Kept pickled, as the shared
+# cache keeps them: each hit gets its own headers, which the middleware around this one
+# then add to (and gzip replaces the length of).
 _recent_entries = OrderedDict()
 RECENT_ENTRIES = 256
+RECENT_SECONDS = 60
+RECENT_MAX_BYTES = 256 * 1024
 
 
 def recent_entry(generations, key):
     kept = _recent_entries.get(key)
     if kept is None:
         return None
-    network, site_id, own, pickled = kept
+    network, site_id, own, kept_until, pickled = kept
+    if time.monotonic() > kept_until:
+        return None
     if generations.of(NETWORK, site_scope(site_id)) != (network, own):
         return None
-    _recent_entries.move_to_end(key)
+    with suppress(KeyError):  # evicted meanwhile by another thread
+        _recent_entries.move_to_end(key)
     return pickle.loads(pickled)  # noqa: S301 (written by this process, below)
 
 
 def keep_recent(key, entry):
-    _recent_entries[key] = (*entry[:3], pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
-    _recent_entries.move_to_end(key)
-    if len(_recent_entries) > RECENT_ENTRIES:
-        _recent_entries.popitem(last=False)
+    pickled = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+    if len(pickled) > RECENT_MAX_BYTES:
+        return
+    _recent_entries[key] = (*entry[:3], time.monotonic() + RECENT_SECONDS, pickled)
+    with suppress(KeyError):
+        _recent_entries.move_to_end(key)
+        while len(_recent_entries) > RECENT_ENTRIES:
+            _recent_entries.popitem(last=False)
 
 
 def served(request, key, host):

@@ -200,7 +200,8 @@ if postgresql:
     # priced as an SSD or the page cache serves it, not a spinning disk (PostgreSQL's default
     # of 4): at 4 the planner scans every search entry, joining two text vectors on each
     # row, rather than reading the matches from their GIN index, ten times slower.
-    options.setdefault("options", "-c jit=off -c random_page_cost=1.1")
+    # A deployer's own options (DATABASE_URL's ?options=) come after: theirs win.
+    options["options"] = f"-c jit=off -c random_page_cost=1.1 {options.get('options', '')}".strip()
     if env_bool("DATABASE_POOL", True) and not DATABASES["default"]["CONN_MAX_AGE"]:
         # Django's psycopg pool, one per process: a request borrows an open connection,
         # checked first since CONN_HEALTH_CHECKS is on (a server restarted since is

@@ -73,6 +73,17 @@ def test_a_page_served_lately_comes_from_the_process_only_while_it_is_current(
     assert "nouveau titre" in content
 
 
+def test_a_page_kept_by_the_process_is_read_again_once_its_time_is_up(client, shared, monkeypatch):
+    # Pages whose content changes with the date (a call that opens) are not kept longer.
+    monkeypatch.setattr(middleware, "RECENT_SECONDS", 0)
+    state(client)
+    assert state(client)[0] == "hit"
+    server = redis.Redis.from_url(shared.url)
+    server.delete(*server.keys("*pagecache:page*"))
+
+    assert state(client)[0] == "miss"
+
+
 def test_the_new_generation_is_written_once_the_change_is_committed(
     client, shared, django_capture_on_commit_callbacks
 ):

@@ -50,14 +50,14 @@ class TermManager(models.Manager.from_queryset(TermQuerySet)):
         # a prefetch asks each page's manager for its queryset, and resolving the subquery
         # again for each of a hundred pages cost more than the whole page's queries.
         queryset = super().get_queryset()
-        queryset.query = _localized_query(self.model).chain()
+        queryset.query = _localized_query(self.model, default_language()).chain()
         return queryset
 
 
 @cache
-def _localized_query(model):
+def _localized_query(model, language):
     """The query of ``model``'s terms with ``localized_name``: the name translated through
-    wagtail-localize, the default language's name where there is no translation."""
+    wagtail-localize, the default language's (``language``) name where there is none."""
     translations = models.QuerySet(model).filter(
         translation_key=OuterRef("translation_key"), locale__language_code=ActiveLanguage()
     )
