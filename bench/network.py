@@ -71,6 +71,9 @@ def measure_pages(pages):
     results = {}
     with override_settings(PAGECACHE_ENABLED=False):
         for label, host, path in pages:
+            # Once first: what is done once ever (image renditions written, the process's
+            # content types), no publication undoes.
+            assert client.get(path, HTTP_HOST=host).status_code == 200, (host, path)
             # Cold: as right after a publication, nothing cached (site, identity, routes).
             cache.clear()
             # A full log (9,000 queries, reached while loading) would count nothing.
