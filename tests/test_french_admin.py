@@ -8,6 +8,7 @@ Wagtail's and wagtail-localize's scripts show) are checked through their own add
 The French wording comes from the project's catalogue of overrides (home/admin_wording.py).
 """
 
+import datetime
 import json
 import re
 from html import unescape
@@ -185,8 +186,10 @@ def test_the_translation_editor_writes_its_dates_in_french(admin_client, var_edi
     response = login(var_editor).get(f"/admin/pages/{translation.pk}/edit/")
 
     props = editor_props(response)
-    published = translation.specific.last_published_at.astimezone()
-    # wagtail-localize writes "%-d %B %Y" (its editor's script shows it as it comes).
+    # wagtail-localize writes the live revision's time with "%-d %B %Y" as it is stored, in
+    # UTC (its editor's script shows it as it comes): between midnight in Paris and midnight
+    # UTC that is the day before Paris's.
+    published = translation.specific.live_revision.created_at.astimezone(datetime.UTC)
     assert props["object"]["lastPublishedDate"] == date_format(published, "j F Y")
     assert english_in(json.dumps(props, ensure_ascii=False)) == []
     # What is being translated is left as it is.
