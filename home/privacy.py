@@ -97,6 +97,8 @@ def _covered_q(restricted, prefix=""):
     if connection.vendor == "postgresql":
         below_a_version = _under(*versions, path=f"{prefix}path")
     else:
+        # The pages under a version found once per query, not by a correlated EXISTS for
+        # each row of the listing.
         below_a_version = Q(**{f"{prefix}pk__in": Page.objects.filter(_under(*versions))})
     return (
         Q(**{f"{prefix}translation_key__in": under.values("translation_key")})

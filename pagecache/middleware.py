@@ -145,14 +145,18 @@ RECENT_SECONDS = 60
 RECENT_MAX_BYTES = 256 * 1024
 
 
+def is_current(generations, entry):
+    """Whether the generations ``entry`` was stored under are still the current ones."""
+    network, site_id, own = entry[:3]
+    return generations.of(NETWORK, site_scope(site_id)) == (network, own)
+
+
 def recent_entry(generations, key):
     kept = _recent_entries.get(key)
     if kept is None:
         return None
-    network, site_id, own, kept_until, pickled = kept
-    if time.monotonic() > kept_until:
-        return None
-    if generations.of(NETWORK, site_scope(site_id)) != (network, own):
+    kept_until, pickled = kept[3:]
+    if time.monotonic() > kept_until or not is_current(generations, kept):
         return None
     with suppress(KeyError):  # evicted meanwhile by another thread
         _recent_entries.move_to_end(key)
@@ -177,14 +181,11 @@ def served(request, key, host):
     entry = recent_entry(generations, key) if shared else None
     if entry is None:
         entry, _ = generations.with_entry(key, NETWORK)
-        if entry is None:
-            return None
-        network, site_id, own = entry[:3]
-        if generations.of(NETWORK, site_scope(site_id)) != (network, own):
+        if entry is None or not is_current(generations, entry):
             return None
         if shared:
             keep_recent(key, entry)
-    network, site_id, own, headers, content, gzipped = entry
+    _network, site_id, _own, headers, content, gzipped = entry
     remember_site(host, site_id)
     response = HttpResponse(content)
     response.headers = headers

@@ -65,7 +65,7 @@ def _localized_query(model, language):
     localized = models.QuerySet(model).annotate(
         localized_name=Case(
             When(
-                in_default_language(),
+                locale__language_code=language,
                 then=Coalesce(Subquery(translations.values("name")[:1]), F("name")),
             ),
             default=F("name"),
