@@ -14,7 +14,7 @@ from wagtail.search import index
 from .blocks import body_blocks
 from .breadcrumbs import breadcrumbs_of
 from .forms import PageForm
-from .privacy import view_restrictions
+from .privacy import restrictions_of
 from .sections import sections_of
 
 
@@ -87,7 +87,7 @@ class BasePage(Page):
     def get_view_restrictions(self):
         # Wagtail checks these before serving: a restriction on any language version of
         # the page or of its ancestors applies (home/privacy.py, the listings' rule too).
-        return view_restrictions(self)
+        return restrictions_of(self)
 
 
 class SiteHomePage(BasePage):

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from home.generations import cached_for_site
 from home.privacy import is_public
 from operations import ratelimit
 from territories.models import Territory, TerritorySettings
@@ -19,7 +20,7 @@ from . import followup, notifications
 from .forms import IrritantForm
 from .models import CallStatus, Irritant
 from .queries import call_results
-from .services import retention_months, submit_irritant
+from .services import submit_irritant
 from .similar import similar_to
 
 CONFIRMATION_SALT = "irritants.confirmation"
@@ -32,17 +33,34 @@ def _render(page, request, context, status=200):
     return response
 
 
+def _form_terms(request, page):
+    """The months the call's territory keeps irritants and the addresses its form accepts
+    (territories/email_domains.py); None for a call outside any territory. Shown to every
+    visitor of the call: read once per generation of its site, which a change of the
+    territory's settings or a move of the call bumps (not for a preview, whose request may
+    belong to another site)."""
+
+    def read():
+        territory = Territory.of_page(page)
+        if territory is None:
+            return None
+        site_settings = TerritorySettings.for_site(territory.site)
+        return site_settings.irritant_retention_months, site_settings.email_domains
+
+    if request.method != "GET" or getattr(request, "is_preview", False):
+        return read()
+    return cached_for_site(request, site_for_request(request), f"call-terms:{page.pk}", read)
+
+
 def call_page(request, page):
     """GET shows the call (with its form while it is open); POST receives a submission."""
-    territory = Territory.of_page(page)
-    months = retention_months(territory) if territory else None
-    # The addresses the form accepts (territories/email_domains.py).
-    domains = TerritorySettings.for_site(territory.site).email_domains if territory else []
+    terms = _form_terms(request, page)
+    months, domains = terms or (None, [])
     context = {
         "results": call_results(page) if page.publish_results else None,
         "retention_months": months,
     }
-    is_open = page.status == CallStatus.OPEN and territory is not None
+    is_open = page.status == CallStatus.OPEN and terms is not None
     if request.method != "POST":
         if is_open:
             context["form"] = IrritantForm(retention_months=months, email_domains=domains)

@@ -28,6 +28,7 @@ from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
 from home.generations import NETWORK, cached_for_site, current, site_scope, timeout
+from home.privacy import keep_view_restrictions
 from territories.scope import route_for_request, site_for_request
 
 from .compression import accepts_gzip, compress_stream, gzipped_variant, send_gzipped
@@ -244,7 +245,8 @@ class PageCacheMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # The page a path leads to (found in two queries, where Wagtail walks the tree a query
-        # or two per level) is the same until the site's content changes.
+        # or two per level), and the restrictions on it, are the same until the site's content
+        # changes.
         if view_func is wagtail_serve and not hasattr(request, "_wagtail_route_for_request"):
             # wagtail.urls passes the path positionally.
             path = view_args[0] if view_args else view_kwargs["path"]
@@ -252,5 +254,14 @@ class PageCacheMiddleware:
                 request,
                 site_for_request(request),
                 f"route:{path}",
-                lambda: route_for_request(request, path),
+                lambda: routed(request, path),
             )
+
+
+def routed(request, path):
+    """The route a path leads to, its page holding the restrictions that apply to it: Wagtail
+    asks for them before serving it, and they change only with the site's generation."""
+    route = route_for_request(request, path)
+    if route is not None:
+        keep_view_restrictions(route[0])
+    return route

@@ -332,7 +332,8 @@ class Territory(models.Model):
     def of_page(cls, page):
         """The territory whose tree, in any language, holds ``page`` (None on the hub)."""
         homes = TerritoryHomePage.objects.ancestor_of(page, inclusive=True)
-        return cls.objects.filter(home__translation_key__in=homes.values("translation_key")).first()
+        territories = cls.objects.select_related("site")
+        return territories.filter(home__translation_key__in=homes.values("translation_key")).first()
 
 
 def territory_pages(home):

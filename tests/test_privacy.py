@@ -15,6 +15,8 @@ from http.server import ThreadingHTTPServer
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from pagecache.config import frontend_cache_backends
@@ -248,6 +250,39 @@ def test_the_rule_costs_no_query_per_page(client, apa, django_assert_max_num_que
         client.get(path, HTTP_HOST=host)
         with django_assert_max_num_queries(15):
             client.get(path, HTTP_HOST=host)
+
+
+def test_a_page_served_again_reads_no_restriction_until_one_changes(client, apa, settings):
+    """The route a path leads to keeps the restrictions that apply to its page, under the
+    site's generation: rendered every time (page cache off), a page asks for them once, and
+    a restriction added or lifted on an ancestor, or on a translation, shows at once."""
+    settings.PAGECACHE_ENABLED = False
+    section = apa.get_parent()
+    english = apa.get_translation(Locale.objects.get(language_code="en"))
+    for restricted in (section, english):
+        for path in (APA_FR, APA_EN):
+            assert "pour demander plus simplement" in html(client, APA_FR), path
+            html(client, path)
+            with CaptureQueriesContext(connection) as queries:
+                html(client, path)
+            assert not [q for q in queries if "pageviewrestriction" in q["sql"]], path
+
+        restriction = restrict(restricted)
+        for path in (APA_FR, APA_EN):
+            text = html(client, path)
+            assert 'name="password"' in text, (restricted, path)
+            assert "pour demander plus simplement" not in text, (restricted, path)
+
+        restriction.delete()
+        assert "pour demander plus simplement" in html(client, APA_FR)
+
+
+def test_a_page_restrictions_are_found_by_id_not_by_a_join(apa):
+    """Joined to the page table, the query was planned from the restrictions table's
+    statistics, which PostgreSQL never refreshes for an empty table: after a first territory
+    in preparation, every page served hashed the whole page table."""
+    sql = str(apa.get_view_restrictions().query).upper()
+    assert "JOIN" not in sql
 
 
 # -- caches ------------------------------------------------------------------------------

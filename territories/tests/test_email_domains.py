@@ -105,6 +105,20 @@ def test_the_form_says_which_addresses_it_takes(client, call):
     assert "@var.fr" in page and "@departement83.fr" in page
 
 
+def test_the_form_shows_its_territorys_new_terms_at_once(client, call, territory):
+    """What the form says is read once per generation of the site: a change of the
+    territory's settings gives it a new one."""
+    assert "@var.fr" in get(client, call).content.decode()
+
+    identity = set_domains(territory, "nouveau.fr")
+    identity.irritant_retention_months = 7
+    identity.save()
+
+    form = get(client, call).context["form"]
+    assert form.email_domains == ["nouveau.fr"]
+    assert "7" in str(form.fields["consent"].help_text)
+
+
 def test_another_territorys_domains_do_not_count(client, call):
     other = make_territory()
     set_domains(other, "pau.fr")
