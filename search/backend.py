@@ -148,6 +148,22 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
             start = (number - 1) * per_page
         return [row for row in rows if getattr(row, POSITION) > start][:per_page], number, total
 
+    def counts_of(self, queries):
+        """How many of these results each of ``queries`` matches, in one query (a search for
+        an ``Or`` of them: each count is then that of a search for the query alone)."""
+        compiler = self.query_compiler
+        config = compiler.get_config(self.backend)
+        matches = compiler.search(config, None, None, None, self.backend).order_by()
+        counts = matches.aggregate(
+            **{
+                f"matches_{index}": Count(
+                    "pk", filter=Q(_vector_=compiler.build_tsquery(query, config=config))
+                )
+                for index, query in enumerate(queries)
+            }
+        )
+        return [counts[f"matches_{index}"] for index in range(len(queries))]
+
 
 class FrenchPostgresSearchBackend(ParsedQueries, PostgresSearchBackend):
     query_compiler_class = FrenchPostgresSearchQueryCompiler

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Or
 
 from home.generations import cached_for_site
 from home.privacy import private_pages
@@ -194,8 +195,9 @@ def suggestions(scope, terms, filters):
     """Other searches that find something, when this one found nothing."""
     found = []
 
-    def offer(label, other_scope, other_terms, other_filters, url_base=""):
-        count = matching_pages(other_scope, other_terms, other_filters).count()
+    def offer(label, other_scope, other_terms, other_filters, url_base="", count=None):
+        if count is None:
+            count = matching_pages(other_scope, other_terms, other_filters).count()
         if count:
             params = {"q": other_terms.text, **other_filters.as_params()}
             url = f"{url_base}{reverse('search')}?{urlencode(params)}"
@@ -204,14 +206,26 @@ def suggestions(scope, terms, filters):
     if filters:
         offer(_("The same words, without the filters"), scope, terms, Filters())
     if len(terms.all_words) > 1:
-        for word in terms.all_words[:MAX_WORD_SUGGESTIONS]:
-            offer(word, scope, search_query.parse(word), filters)
+        words = terms.all_words[:MAX_WORD_SUGGESTIONS]
+        for word, count in zip(words, word_counts(scope, words, filters), strict=True):
+            offer(word, scope, search_query.parse(word), filters, count=count)
     if not scope.is_hub:
         hub = Site.objects.filter(is_default_site=True).first()
         if hub is not None and hub != scope.site:
             network = RequestScope.for_site(hub, scope.locale)
             offer(_("The same search on the whole network"), network, terms, filters, hub.root_url)
     return found
+
+
+def word_counts(scope, words, filters):
+    """How many pages each word finds alone: in one query where the backend counts several
+    searches at once (PostgreSQL's, search/backend.py), else one count per word."""
+    queries = [search_query.parse(word).as_query() for word in words]
+    results = filters.apply(searchable_pages(scope)).specific().search(Or(queries))
+    counts_of = getattr(results, "counts_of", None)
+    if counts_of is None:
+        return [matching_pages(scope, search_query.parse(word), filters).count() for word in words]
+    return counts_of(queries)
 
 
 def theme_suggestions(scope, request=None, limit=MAX_THEME_SUGGESTIONS):

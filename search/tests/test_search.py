@@ -246,6 +246,18 @@ def test_no_result_with_filters_or_several_words_suggests_fewer(client):
     assert no_filter["Les mêmes mots, sans les filtres"].url == "/recherche/?q=composteurs"
 
 
+def test_each_word_offered_counts_what_it_finds_alone(client):
+    """PostgreSQL counts the words in one query: the same counts as a search for each."""
+    response = search(client, "var.localhost", q="projet usagers xylophone", type="project")
+
+    assert found(response) == []
+    offered = {str(s.label): s.count for s in response.context["outcome"].suggestions}
+    for word in ("projet", "usagers"):
+        alone = search(client, "var.localhost", q=word, type="project")
+        assert offered[word] == alone.context["outcome"].count > 0, word
+    assert "xylophone" not in offered
+
+
 def test_autocomplete_suggests_titles_of_the_site_as_json(client):
     response = client.get("/recherche/suggestions/", {"q": "poubel"}, HTTP_HOST="pau.localhost")
 
