@@ -170,8 +170,9 @@ def main():
                 f"\n{projects} published projects on {connection.vendor} "
                 f"(network grown in {time.perf_counter() - start:.1f} s)"
             )
-            # What is loaded by now stays out of the cycle collector's way, as in the server's
-            # processes (site_config/wsgi.py).
+            # What is loaded by now stays out of the cycle collector's way, as the server's
+            # processes do once started (site/wsgi.py; they freeze less: the demo network
+            # built here is not in a server).
             gc.collect()
             gc.freeze()
             # DEBUG off: Django would otherwise keep every query in memory.

@@ -164,7 +164,10 @@ KEPT_RESTRICTIONS = "_kept_view_restriction_ids"
 def keep_view_restrictions(page):
     """Reads now which restrictions apply to ``page``, and keeps them on it for
     ``restrictions_of``: for a page cached under its site's generation (the route a path
-    leads to), which every change of a restriction covering it bumps."""
+    leads to). A restriction added, changed or lifted bumps the sites of every page it
+    covers, and a move the sites it leaves and enters (pagecache/signals.py); a page's
+    language versions are in its territory's site. Only the ids are kept: the type, password
+    and groups are read afresh when the request is checked."""
     setattr(page, KEPT_RESTRICTIONS, list(view_restrictions(page).values_list("pk", flat=True)))
     return page
 

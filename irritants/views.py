@@ -35,7 +35,7 @@ def _render(page, request, context, status=200):
 
 def _form_terms(request, page):
     """The months the call's territory keeps irritants and the addresses its form accepts
-    (territories/email_domains.py); None for a call outside any territory. Shown to every
+    (territories/email_domains.py); empty for a call outside any territory. Shown to every
     visitor of the call: read once per generation of its site, which a change of the
     territory's settings or a move of the call bumps (not for a preview, whose request may
     belong to another site)."""
@@ -43,7 +43,7 @@ def _form_terms(request, page):
     def read():
         territory = Territory.of_page(page)
         if territory is None:
-            return None
+            return ()  # kept in the cache, where None would not be
         site_settings = TerritorySettings.for_site(territory.site)
         return site_settings.irritant_retention_months, site_settings.email_domains
 
@@ -60,7 +60,7 @@ def call_page(request, page):
         "results": call_results(page) if page.publish_results else None,
         "retention_months": months,
     }
-    is_open = page.status == CallStatus.OPEN and terms is not None
+    is_open = page.status == CallStatus.OPEN and bool(terms)
     if request.method != "POST":
         if is_open:
             context["form"] = IrritantForm(retention_months=months, email_domains=domains)

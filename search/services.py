@@ -220,12 +220,10 @@ def suggestions(scope, terms, filters):
 def word_counts(scope, words, filters):
     """How many pages each word finds alone: in one query where the backend counts several
     searches at once (PostgreSQL's, search/backend.py), else one count per word."""
-    queries = [search_query.parse(word).as_query() for word in words]
-    results = filters.apply(searchable_pages(scope)).specific().search(Or(queries))
-    counts_of = getattr(results, "counts_of", None)
-    if counts_of is None:
+    if not hasattr(get_search_backend().results_class, "counts_of"):
         return [matching_pages(scope, search_query.parse(word), filters).count() for word in words]
-    return counts_of(queries)
+    queries = [search_query.parse(word).as_query() for word in words]
+    return filters.apply(searchable_pages(scope)).specific().search(Or(queries)).counts_of(queries)
 
 
 def theme_suggestions(scope, request=None, limit=MAX_THEME_SUGGESTIONS):
