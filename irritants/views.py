@@ -9,7 +9,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from home.generations import cached_for_site
 from home.privacy import is_public
 from operations import ratelimit
 from territories.models import Territory, TerritorySettings
@@ -33,34 +32,29 @@ def _render(page, request, context, status=200):
     return response
 
 
-def _form_terms(request, page):
+def _form_terms(page):
     """The months the call's territory keeps irritants and the addresses its form accepts
-    (territories/email_domains.py); empty for a call outside any territory. Shown to every
-    visitor of the call: read once per generation of its site, which a change of the
-    territory's settings or a move of the call bumps (not for a preview, whose request may
-    belong to another site)."""
-
-    def read():
-        territory = Territory.of_page(page)
-        if territory is None:
-            return ()  # kept in the cache, where None would not be
-        site_settings = TerritorySettings.for_site(territory.site)
-        return site_settings.irritant_retention_months, site_settings.email_domains
-
-    if request.method != "GET" or getattr(request, "is_preview", False):
-        return read()
-    return cached_for_site(request, site_for_request(request), f"call-terms:{page.pk}", read)
+    (territories/email_domains.py); empty for a call outside any territory."""
+    territory = Territory.of_page(page)
+    if territory is None:
+        return ()
+    site_settings = TerritorySettings.for_site(territory.site)
+    return site_settings.irritant_retention_months, site_settings.email_domains
 
 
 def call_page(request, page):
     """GET shows the call (with its form while it is open); POST receives a submission."""
-    terms = _form_terms(request, page)
+    is_open = page.status == CallStatus.OPEN
+    # Read only where a form is offered or received (a closed call's page, without one,
+    # needs no query), and afresh: the form promises the territory's current terms, and
+    # with the database down the page answers 503 rather than a form nobody could send.
+    terms = _form_terms(page) if is_open or request.method == "POST" else ()
     months, domains = terms or (None, [])
     context = {
         "results": call_results(page) if page.publish_results else None,
         "retention_months": months,
     }
-    is_open = page.status == CallStatus.OPEN and bool(terms)
+    is_open = is_open and bool(terms)
     if request.method != "POST":
         if is_open:
             context["form"] = IrritantForm(retention_months=months, email_domains=domains)

@@ -106,8 +106,7 @@ def test_the_form_says_which_addresses_it_takes(client, call):
 
 
 def test_the_form_shows_its_territorys_new_terms_at_once(client, call, territory):
-    """What the form says is read once per generation of the site: a change of the
-    territory's settings gives it a new one."""
+    """What the form promises is read afresh for each visitor."""
     assert "@var.fr" in get(client, call).content.decode()
 
     identity = set_domains(territory, "nouveau.fr")
