@@ -28,6 +28,17 @@ def retention_months(territory):
     return TerritorySettings.for_site(territory.site).irritant_retention_months
 
 
+def form_terms(call):
+    """What the call's form promises and accepts: the months its territory keeps irritants
+    and its agents' email domains (territories/email_domains.py), its settings read once;
+    empty for a call outside any territory."""
+    territory = Territory.of_page(call)
+    if territory is None:
+        return ()
+    site_settings = TerritorySettings.for_site(territory.site)
+    return site_settings.irritant_retention_months, site_settings.email_domains
+
+
 def submit_irritant(call, form):
     """Store a valid public form's submission and tell everyone concerned."""
     with transaction.atomic():

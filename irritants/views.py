@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from home.privacy import is_public
 from operations import ratelimit
-from territories.models import Territory, TerritorySettings
 from territories.private_links import one_click_unsubscribe, private
 from territories.scope import site_for_request
 
@@ -19,7 +18,7 @@ from . import followup, notifications
 from .forms import IrritantForm
 from .models import CallStatus, Irritant
 from .queries import call_results
-from .services import submit_irritant
+from .services import form_terms, submit_irritant
 from .similar import similar_to
 
 CONFIRMATION_SALT = "irritants.confirmation"
@@ -32,29 +31,19 @@ def _render(page, request, context, status=200):
     return response
 
 
-def _form_terms(page):
-    """The months the call's territory keeps irritants and the addresses its form accepts
-    (territories/email_domains.py); empty for a call outside any territory."""
-    territory = Territory.of_page(page)
-    if territory is None:
-        return ()
-    site_settings = TerritorySettings.for_site(territory.site)
-    return site_settings.irritant_retention_months, site_settings.email_domains
-
-
 def call_page(request, page):
     """GET shows the call (with its form while it is open); POST receives a submission."""
-    is_open = page.status == CallStatus.OPEN
+    in_period = page.status == CallStatus.OPEN
     # Read only where a form is offered or received (a closed call's page, without one,
     # needs no query), and afresh: the form promises the territory's current terms, and
     # with the database down the page answers 503 rather than a form nobody could send.
-    terms = _form_terms(page) if is_open or request.method == "POST" else ()
+    terms = form_terms(page) if in_period or request.method == "POST" else ()
     months, domains = terms or (None, [])
     context = {
         "results": call_results(page) if page.publish_results else None,
         "retention_months": months,
     }
-    is_open = is_open and bool(terms)
+    is_open = in_period and bool(terms)
     if request.method != "POST":
         if is_open:
             context["form"] = IrritantForm(retention_months=months, email_domains=domains)
