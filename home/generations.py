@@ -16,8 +16,16 @@ Where the generations are read from:
   each a fresh random value: whatever order two changes' writes land in, the last one is
   newer than both commits. Every process checks them against the database every few
   seconds, so that a lost write is caught up (``CacheGenerations``).
+
+  A process keeps what it read from Redis for a short lease (``GENERATIONS_LEASE_SECONDS``),
+  so that a cached page costs no round trip to Redis either; the change that writes new
+  values does not complete (its request is not answered) before every lease taken before its
+  write has run out. Once an editor sees a publication done, no process serves what it
+  replaced.
 """
 
+import atexit
+import contextvars
 import hashlib
 import time
 import uuid
@@ -70,6 +78,47 @@ RECONCILE_SECONDS = 2.0
 _agreed = {"at": None}
 
 
+# What this process read from Redis, by scope: (value, trusted until (time.monotonic())).
+_leased = {}
+# Monotonic clocks of two machines may run at slightly different rates (NTP slews them by
+# 500 ppm at most): a writer waits out a little more than a lease.
+LEASE_MARGIN = 1.01
+# Inside a request, the times its writes are seen by every process, waited for once as the
+# request leaves (``seen_by_every_process``): a bulk publication waits one lease, not one
+# per page. Outside a request (a command, a scheduled publication), once as the process
+# exits: a command that publishes a thousand pages does not wait a thousand leases.
+_request_waits = contextvars.ContextVar("generation_waits", default=None)
+_exit_wait = {"at": None}
+
+
+def lease_seconds():
+    return settings.GENERATIONS_LEASE_SECONDS
+
+
+def sleep_until(moment):
+    remaining = moment - time.monotonic()
+    if remaining > 0:
+        time.sleep(remaining)
+
+
+def seen_by_every_process(respond, request):
+    """``respond(request)``, answered only once every process sees the generations the
+    request wrote."""
+    waits = []
+    token = _request_waits.set(waits)
+    try:
+        return respond(request)
+    finally:
+        _request_waits.reset(token)
+        if waits:
+            sleep_until(max(waits))
+
+
+def wait_before_exit():
+    if _exit_wait["at"] is not None:
+        sleep_until(_exit_wait["at"])
+
+
 class CacheGenerations(DatabaseGenerations):
     """Generations kept in the shared cache, beside what is cached under them.
 
@@ -107,17 +156,42 @@ class CacheGenerations(DatabaseGenerations):
             for scope, value in rows.items()
             if not str(found.get(names[scope], "")).startswith(f"{value}.")
         }
-        if behind and cache.set_many(behind, timeout=None):
-            _agreed["at"] = None
-            return False
+        if behind:
+            # What this process holds of them is behind too.
+            _leased.clear()
+            if cache.set_many(behind, timeout=None):
+                _agreed["at"] = None
+                return False
         _agreed["at"] = time.monotonic()
         return True
+
+    def held(self, scopes):
+        """These scopes' values while this process's leases on them last, else None."""
+        now = time.monotonic()
+        values = {}
+        for scope in scopes:
+            lease = _leased.get(scope)
+            if lease is None or lease[1] < now:
+                return None
+            values[scope] = lease[0]
+        return values
+
+    def lease(self, scopes, names, found, read_at):
+        # Only values Redis gave: never one made up while it was unreachable.
+        until = read_at + lease_seconds()
+        for scope, name in zip(scopes, names, strict=True):
+            if name in found:
+                _leased[scope] = (found[name], until)
 
     def read(self, scopes):
         if not self.trusted():
             # A value nobody stored anything under: everything is rendered afresh.
             return {scope: _new_value() for scope in scopes}
+        if (values := self.held(scopes)) is not None:
+            return values
         names = [self.prefix + scope for scope in scopes]
+        # Before the request leaves: a write Redis applies after it waits out the lease.
+        read_at = time.monotonic()
         found = cache.get_many(names)
         if not all(name in found for name in names):
             # Lost (Redis restarted empty) or never written: from the database's.
@@ -125,7 +199,9 @@ class CacheGenerations(DatabaseGenerations):
             for name in names:
                 # A scope never changed has no row: any value will do, the first stored.
                 cache.add(name, f".{_new_value()}", timeout=None)
+            read_at = time.monotonic()
             found = cache.get_many(names)
+        self.lease(scopes, names, found, read_at)
         return {
             scope: found.get(name) or _new_value()
             for scope, name in zip(scopes, names, strict=True)
@@ -137,10 +213,14 @@ class CacheGenerations(DatabaseGenerations):
             return cache.get(key), {}
         if not self.trusted():
             return None, self.read(scopes)
+        if (values := self.held(scopes)) is not None:
+            return cache.get(key), values
         names = [self.prefix + scope for scope in scopes]
+        read_at = time.monotonic()
         found = cache.get_many([key, *names])
         if not all(name in found for name in names):
             return found.get(key), self.read(scopes)
+        self.lease(scopes, names, found, read_at)
         return found.get(key), {
             scope: found[name] for scope, name in zip(scopes, names, strict=True)
         }
@@ -153,8 +233,20 @@ class CacheGenerations(DatabaseGenerations):
 
     def write(self, values):
         names = {self.prefix + scope: f"{value}.{_new_value()}" for scope, value in values.items()}
-        if cache.set_many(names, timeout=None):
+        failed = cache.set_many(names, timeout=None)
+        # Whether or not Redis took them: this process reads them again at once, and the
+        # change completes once every other process's lease taken before now has run out.
+        _leased.clear()
+        if failed:
             _agreed["at"] = None
+        seen_at = time.monotonic() + lease_seconds() * LEASE_MARGIN
+        waits = _request_waits.get()
+        if waits is not None:
+            waits.append(seen_at)
+            return
+        if _exit_wait["at"] is None:
+            atexit.register(wait_before_exit)
+        _exit_wait["at"] = seen_at
 
 
 def store():

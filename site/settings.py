@@ -296,6 +296,9 @@ CACHES = {
 # shared cache when there is one (no database round trip for a cached page), else from the
 # database.
 GENERATIONS_IN_CACHE = bool(REDIS_URL) and env_bool("GENERATIONS_IN_CACHE", True)
+# How long a process trusts the generations it read from Redis (seconds); a change is answered
+# only once every process's lease has run out, so this is added to each publication's time.
+GENERATIONS_LEASE_SECONDS = float(os.environ.get("GENERATIONS_LEASE_SECONDS", "0.05"))
 # Anonymous visitors' GETs of public pages, from the cache above (pagecache/). An entry is
 # never served once what it shows has changed; the timeout only bounds the memory it takes.
 PAGECACHE_ENABLED = env_bool("PAGECACHE_ENABLED", True)

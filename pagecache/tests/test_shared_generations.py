@@ -1,6 +1,7 @@
 """With Redis shared by every app server, the generations live beside the entries: a cached
 page costs no database query, and a publication is seen by every process once committed."""
 
+import pickle
 import time
 
 import pytest
@@ -9,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home import generations
+from home.models import Generation
 from operations import cache as tolerant
 from pagecache import middleware
 from projects.models import ProjectPage
@@ -19,14 +21,25 @@ VAR = "var.localhost"
 PROJECT = "/projets/rsa-en-ligne/"
 
 
+def forget_everything():
+    generations._agreed["at"] = None
+    generations._leased.clear()
+    generations._exit_wait["at"] = None
+    middleware._recent_entries.clear()
+
+
 @pytest.fixture
 def shared(redis_cache, settings):
     settings.GENERATIONS_IN_CACHE = True
-    generations._agreed["at"] = None
-    middleware._recent_entries.clear()
+    forget_everything()
     yield redis_cache
-    generations._agreed["at"] = None
-    middleware._recent_entries.clear()
+    forget_everything()
+
+
+def redis_commands(server):
+    """How many commands Redis has run, the INFO asking it left out."""
+    stats = server.info("commandstats")
+    return sum(stat["calls"] for name, stat in stats.items() if name != "cmdstat_info")
 
 
 def state(client):
@@ -71,6 +84,60 @@ def test_a_page_served_lately_comes_from_the_process_only_while_it_is_current(
     served, content = state(client)
     assert served == "miss"
     assert "nouveau titre" in content
+
+
+def test_a_page_served_again_within_the_lease_costs_no_call_to_redis(client, shared, settings):
+    settings.GENERATIONS_LEASE_SECONDS = 60
+    server = redis.Redis.from_url(shared.url)
+    state(client)
+    assert state(client)[0] == "hit"
+    before = redis_commands(server)
+
+    for _read in range(5):
+        assert state(client)[0] == "hit"
+
+    assert redis_commands(server) == before
+
+
+def test_another_process_s_publication_is_read_once_the_lease_has_run_out(
+    client, shared, settings, django_capture_on_commit_callbacks
+):
+    settings.GENERATIONS_LEASE_SECONDS = 0.5
+    state(client)
+    assert state(client)[0] == "hit"
+    # Another process publishes: the database's generation, then Redis's, as its write does.
+    with django_capture_on_commit_callbacks(execute=False):
+        publish_new_title("RSA en ligne, publiée ailleurs")
+    server = redis.Redis.from_url(shared.url)
+    for name in server.keys("*generation:*"):
+        scope = name.decode().split("generation:", 1)[1]
+        value = Generation.objects.filter(scope=scope).values_list("value", flat=True).first() or ""
+        server.set(name, pickle.dumps(f"{value}.ailleurs"))
+
+    # Its publication is not answered yet (it waits out this lease): what this process
+    # read before is still the current page for it (unless its check against the database,
+    # every few seconds, comes first: not now).
+    generations._agreed["at"] = time.monotonic()
+    assert state(client)[0] == "hit"
+    time.sleep(0.5)
+    served, content = state(client)
+    assert served == "miss"
+    assert "publiée ailleurs" in content
+
+
+def test_a_change_completes_once_every_lease_taken_before_its_write_has_run_out(shared, settings):
+    settings.GENERATIONS_LEASE_SECONDS = 1.0
+    store = generations.CacheGenerations()
+
+    def publish_three_pages(request):
+        for _page in range(3):
+            store.write({generations.NETWORK: "publiée"})
+        return "answered"
+
+    start = time.monotonic()
+    assert generations.seen_by_every_process(publish_three_pages, None) == "answered"
+    # One lease for the request, not one per write.
+    assert 1.0 <= time.monotonic() - start < 2.5
 
 
 def test_a_page_kept_by_the_process_is_read_again_once_its_time_is_up(client, shared, monkeypatch):

@@ -23,6 +23,8 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import requests
+
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 # The open call the load test submits irritants to (opened by prepare_database).
@@ -37,13 +39,14 @@ User.objects.create_superuser("{ADMIN_USERNAME}", password="{ADMIN_PASSWORD}")
 
 
 def run(command, **kwargs):
-    """Run a command; on failure, raise with what it printed."""
+    """Run a command and return its result; on failure, raise with what it printed."""
     result = subprocess.run(command, capture_output=True, text=True, **kwargs)
     if result.returncode != 0:
         raise RuntimeError(
             f"{' '.join(command[:4])}… exited with {result.returncode}:\n"
             f"{result.stdout[-2000:]}{result.stderr[-2000:]}"
         )
+    return result
 
 
 def free_port():
@@ -260,6 +263,25 @@ def get(server, path, host="localhost", timeout=10, method="GET", headers=None):
         return error.code, error.read(), error.headers
     except OSError:
         return None, b"", {}
+
+
+def admin_session(server):
+    """A requests session logged into the admin over HTTP (the login form, CSRF included)."""
+    session = requests.Session()
+    headers = {"Host": f"localhost:{server.port}"}
+    form = session.get(f"{server.base}/admin/login/", headers=headers, timeout=10)
+    token = form.text.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    response = session.post(
+        f"{server.base}/admin/login/",
+        data={"csrfmiddlewaretoken": token, "username": ADMIN_USERNAME, "password": ADMIN_PASSWORD},
+        headers=headers,
+        # Secure cookies: sent back by hand on plain HTTP (browsers do it on localhost).
+        cookies={"csrftoken": session.cookies.get("csrftoken")},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert response.status_code == 302, response.text[:500]
+    return session, response
 
 
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

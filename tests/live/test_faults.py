@@ -7,7 +7,7 @@ import time
 
 import requests
 
-from .services import ADMIN_PASSWORD, ADMIN_USERNAME, CALL_HOST, CALL_PATH, get
+from .services import CALL_HOST, CALL_PATH, admin_session, get
 
 PAGES = [
     ("localhost", "/"),
@@ -127,25 +127,6 @@ def test_postgresql_stopped_under_load_answers_503_then_recovers_by_itself(live)
     assert statuses <= {200, 503}, (statuses, server.errors_logged())
     assert 503 in statuses and 200 in statuses
     assert max(elapsed for _status, elapsed in load.answers) < 10
-
-
-def admin_session(server):
-    """A requests session logged into the admin over HTTP (the login form, CSRF included)."""
-    session = requests.Session()
-    headers = {"Host": f"localhost:{server.port}"}
-    form = session.get(f"{server.base}/admin/login/", headers=headers, timeout=10)
-    token = form.text.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
-    response = session.post(
-        f"{server.base}/admin/login/",
-        data={"csrfmiddlewaretoken": token, "username": ADMIN_USERNAME, "password": ADMIN_PASSWORD},
-        headers=headers,
-        # Secure cookies: sent back by hand on plain HTTP (browsers do it on localhost).
-        cookies={"csrftoken": session.cookies.get("csrftoken")},
-        allow_redirects=False,
-        timeout=10,
-    )
-    assert response.status_code == 302, response.text[:500]
-    return session, response
 
 
 def admin_status(server, session):
