@@ -10,18 +10,20 @@ request being rendered.
 Where the generations are read from:
 
 - the database (``Generation`` rows), when each process has its own cache (local memory):
-  one small query per request, on the connection the request keeps;
+  one small query, on the connection the request keeps;
 - the shared cache itself (Redis, ``GENERATIONS_IN_CACHE``), so that a cached page costs no
   database round trip. A change writes new values there once its transaction has committed,
   each a fresh random value: whatever order two changes' writes land in, the last one is
   newer than both commits. Every process checks them against the database every few
-  seconds, so that a lost write is caught up (``CacheGenerations``).
+  seconds, so that a lost write is caught up (``CacheGenerations``). This needs one Redis
+  server that every read and write reaches (no replicas).
 
-  A process keeps what it read from Redis for a short lease (``GENERATIONS_LEASE_SECONDS``),
-  so that a cached page costs no round trip to Redis either; the change that writes new
-  values does not complete (its request is not answered) before every lease taken before its
-  write has run out. Once an editor sees a publication done, no process serves what it
-  replaced.
+Either way a process trusts what it read for a short lease (``GENERATIONS_LEASE_SECONDS``,
+``Leases``), so that a page it serves again costs no round trip at all; a change is not
+complete (its request is not answered) before every lease taken before it was committed has
+run out, nor, when its write to Redis failed, before every process has checked against the
+database. No request that starts once an editor has seen a publication done is answered with
+what it replaced.
 """
 
 import atexit
@@ -29,6 +31,7 @@ import contextvars
 import hashlib
 import time
 import uuid
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,10 +51,94 @@ def _new_value():
     return uuid.uuid4().hex
 
 
+class Leases:
+    """The generations this process read (from Redis, or from the database outside a
+    transaction), trusted for ``GENERATIONS_LEASE_SECONDS`` from the moment the read was sent."""
+
+    def __init__(self):
+        self._held = {}  # scope: (value, the time.monotonic() it is trusted until)
+
+    def held(self, scopes):
+        """These scopes' values while every one's lease lasts, else None."""
+        now = time.monotonic()
+        values = {}
+        for scope in scopes:
+            value, until = self._held.get(scope, (None, now))
+            if until <= now:
+                return None
+            values[scope] = value
+        return values
+
+    def take(self, found, read_at):
+        until = read_at + settings.GENERATIONS_LEASE_SECONDS
+        self._held.update({scope: (value, until) for scope, value in found.items()})
+
+    def forget(self):
+        self._held.clear()
+
+
+leases = Leases()
+
+# Monotonic clocks of two machines may run at slightly different rates (NTP slews them by
+# 500 ppm at most): a change waits out a little more than a lease.
+LEASE_MARGIN = 1.01
+# Within ``changes_seen_everywhere`` (each request), the moments its changes are seen by
+# every process, waited for once as it is left: a bulk publication waits one lease, not one
+# per page. Elsewhere (a command), once as the process exits.
+_waits = contextvars.ContextVar("generation_waits", default=None)
+_exit_wait = {"until": None}
+
+
+def sleep_until(moment):
+    remaining = moment - time.monotonic()
+    if remaining > 0:
+        time.sleep(remaining)
+
+
+@contextmanager
+def changes_seen_everywhere():
+    """The changes made within are complete (the block is left) only once no process can
+    serve what they replaced."""
+    waits = []
+    token = _waits.set(waits)
+    try:
+        yield
+    finally:
+        _waits.reset(token)
+        if waits:
+            sleep_until(max(waits))
+
+
+def complete_after(moment):
+    waits = _waits.get()
+    if waits is not None:
+        waits.append(moment)
+        return
+    if _exit_wait["until"] is None:
+        atexit.register(wait_before_exit)
+    _exit_wait["until"] = max(moment, _exit_wait["until"] or moment)
+
+
+def wait_before_exit():
+    if _exit_wait["until"] is not None:
+        sleep_until(_exit_wait["until"])
+
+
 class DatabaseGenerations:
     """Generations read from their rows: the truth every process shares."""
 
     def read(self, scopes):
+        if (values := leases.held(scopes)) is not None:
+            return values
+        read_at = time.monotonic()
+        values = self.select(scopes)
+        # A transaction may yet roll back what it reads (what it wrote itself).
+        if not connection.in_atomic_block:
+            # A scope never changed has no row.
+            leases.take({scope: values.get(scope, "") for scope in scopes}, read_at)
+        return values
+
+    def select(self, scopes):
         table = connection.ops.quote_name(Generation._meta.db_table)
         placeholders = ", ".join(["%s"] * len(scopes))
         # A plain cursor: this runs for every cached page, the ORM's query building would
@@ -68,7 +155,13 @@ class DatabaseGenerations:
         return cache.get(key), self.read(scopes) if scopes else {}
 
     def written(self, values):
-        pass
+        # This connection reads the new rows at once; the other processes once committed.
+        leases.forget()
+        transaction.on_commit(self.committed, robust=True)
+
+    def committed(self):
+        leases.forget()
+        complete_after(time.monotonic() + settings.GENERATIONS_LEASE_SECONDS * LEASE_MARGIN)
 
 
 # How often a process checks the shared generations against the database's (seconds).
@@ -76,47 +169,6 @@ RECONCILE_SECONDS = 2.0
 # When this process last found them in agreement (time.monotonic()); None: not since a write
 # failed, so nothing the shared cache holds is trusted until they agree again.
 _agreed = {"at": None}
-
-
-# What this process read from Redis, by scope: (value, trusted until (time.monotonic())).
-_leased = {}
-# Monotonic clocks of two machines may run at slightly different rates (NTP slews them by
-# 500 ppm at most): a writer waits out a little more than a lease.
-LEASE_MARGIN = 1.01
-# Inside a request, the times its writes are seen by every process, waited for once as the
-# request leaves (``seen_by_every_process``): a bulk publication waits one lease, not one
-# per page. Outside a request (a command, a scheduled publication), once as the process
-# exits: a command that publishes a thousand pages does not wait a thousand leases.
-_request_waits = contextvars.ContextVar("generation_waits", default=None)
-_exit_wait = {"at": None}
-
-
-def lease_seconds():
-    return settings.GENERATIONS_LEASE_SECONDS
-
-
-def sleep_until(moment):
-    remaining = moment - time.monotonic()
-    if remaining > 0:
-        time.sleep(remaining)
-
-
-def seen_by_every_process(respond, request):
-    """``respond(request)``, answered only once every process sees the generations the
-    request wrote."""
-    waits = []
-    token = _request_waits.set(waits)
-    try:
-        return respond(request)
-    finally:
-        _request_waits.reset(token)
-        if waits:
-            sleep_until(max(waits))
-
-
-def wait_before_exit():
-    if _exit_wait["at"] is not None:
-        sleep_until(_exit_wait["at"])
 
 
 class CacheGenerations(DatabaseGenerations):
@@ -140,6 +192,9 @@ class CacheGenerations(DatabaseGenerations):
         return self.reconcile()
 
     def reconcile(self):
+        # Before the database is read: a change committed after it is caught up within
+        # RECONCILE_SECONDS of its commit.
+        checked_at = time.monotonic()
         try:
             rows = dict(Generation.objects.values_list("scope", "value"))
         except DatabaseError:
@@ -147,7 +202,7 @@ class CacheGenerations(DatabaseGenerations):
             # is trusted until the next check (cached pages are still served).
             if _agreed["at"] is None:
                 return False
-            _agreed["at"] = time.monotonic()
+            _agreed["at"] = checked_at
             return True
         names = {scope: self.prefix + scope for scope in rows}
         found = cache.get_many(list(names.values()))
@@ -158,54 +213,40 @@ class CacheGenerations(DatabaseGenerations):
         }
         if behind:
             # What this process holds of them is behind too.
-            _leased.clear()
+            leases.forget()
             if cache.set_many(behind, timeout=None):
                 _agreed["at"] = None
                 return False
-        _agreed["at"] = time.monotonic()
+        _agreed["at"] = checked_at
         return True
 
-    def held(self, scopes):
-        """These scopes' values while this process's leases on them last, else None."""
-        now = time.monotonic()
-        values = {}
-        for scope in scopes:
-            lease = _leased.get(scope)
-            if lease is None or lease[1] < now:
-                return None
-            values[scope] = lease[0]
-        return values
-
-    def lease(self, scopes, names, found, read_at):
-        # Only values Redis gave: never one made up while it was unreachable.
-        until = read_at + lease_seconds()
-        for scope, name in zip(scopes, names, strict=True):
-            if name in found:
-                _leased[scope] = (found[name], until)
+    def fetch(self, scopes, *keys):
+        """These scopes' generations Redis holds (a scope it lacks is left out), leased, and
+        the cache entries ``keys``, in one call."""
+        names = {self.prefix + scope: scope for scope in scopes}
+        # Taken before the read is sent: a write Redis applies later waits this lease out.
+        read_at = time.monotonic()
+        found = cache.get_many([*keys, *names])
+        values = {names[name]: value for name, value in found.items() if name in names}
+        leases.take(values, read_at)
+        return values, found
 
     def read(self, scopes):
         if not self.trusted():
             # A value nobody stored anything under: everything is rendered afresh.
             return {scope: _new_value() for scope in scopes}
-        if (values := self.held(scopes)) is not None:
+        if (values := leases.held(scopes)) is not None:
             return values
-        names = [self.prefix + scope for scope in scopes]
-        # Before the request leaves: a write Redis applies after it waits out the lease.
-        read_at = time.monotonic()
-        found = cache.get_many(names)
-        if not all(name in found for name in names):
+        values, _found = self.fetch(scopes)
+        if len(values) < len(scopes):
             # Lost (Redis restarted empty) or never written: from the database's.
-            self.reconcile()
-            for name in names:
+            if not self.reconcile():
+                return {scope: _new_value() for scope in scopes}
+            for scope in scopes:
                 # A scope never changed has no row: any value will do, the first stored.
-                cache.add(name, f".{_new_value()}", timeout=None)
-            read_at = time.monotonic()
-            found = cache.get_many(names)
-        self.lease(scopes, names, found, read_at)
-        return {
-            scope: found.get(name) or _new_value()
-            for scope, name in zip(scopes, names, strict=True)
-        }
+                cache.add(self.prefix + scope, f".{_new_value()}", timeout=None)
+            values, _found = self.fetch(scopes)
+        return {scope: values.get(scope) or _new_value() for scope in scopes}
 
     def read_with(self, key, scopes):
         """The cache entry ``key`` and these scopes' generations, in one call to the cache."""
@@ -213,17 +254,12 @@ class CacheGenerations(DatabaseGenerations):
             return cache.get(key), {}
         if not self.trusted():
             return None, self.read(scopes)
-        if (values := self.held(scopes)) is not None:
+        if (values := leases.held(scopes)) is not None:
             return cache.get(key), values
-        names = [self.prefix + scope for scope in scopes]
-        read_at = time.monotonic()
-        found = cache.get_many([key, *names])
-        if not all(name in found for name in names):
+        values, found = self.fetch(scopes, key)
+        if len(values) < len(scopes):
             return found.get(key), self.read(scopes)
-        self.lease(scopes, names, found, read_at)
-        return found.get(key), {
-            scope: found[name] for scope, name in zip(scopes, names, strict=True)
-        }
+        return found.get(key), values
 
     def written(self, values):
         # Not before the commit: a process reading the new value meanwhile would render the
@@ -233,20 +269,18 @@ class CacheGenerations(DatabaseGenerations):
 
     def write(self, values):
         names = {self.prefix + scope: f"{value}.{_new_value()}" for scope, value in values.items()}
-        failed = cache.set_many(names, timeout=None)
-        # Whether or not Redis took them: this process reads them again at once, and the
-        # change completes once every other process's lease taken before now has run out.
-        _leased.clear()
-        if failed:
-            _agreed["at"] = None
-        seen_at = time.monotonic() + lease_seconds() * LEASE_MARGIN
-        waits = _request_waits.get()
-        if waits is not None:
-            waits.append(seen_at)
-            return
-        if _exit_wait["at"] is None:
-            atexit.register(wait_before_exit)
-        _exit_wait["at"] = seen_at
+        failed = list(names)
+        try:
+            failed = cache.set_many(names, timeout=None)
+        finally:
+            # This process reads them again at once, whatever Redis did.
+            leases.forget()
+            wait = settings.GENERATIONS_LEASE_SECONDS
+            if failed:
+                # The other processes catch up at their next check against the database.
+                _agreed["at"] = None
+                wait += RECONCILE_SECONDS
+            complete_after(time.monotonic() + wait * LEASE_MARGIN)
 
 
 def store():

@@ -28,14 +28,7 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
-from home.generations import (
-    NETWORK,
-    cached_for_site,
-    current,
-    seen_by_every_process,
-    site_scope,
-    timeout,
-)
+from home.generations import NETWORK, cached_for_site, current, site_scope, timeout
 from home.privacy import keep_view_restrictions
 from territories.scope import route_for_request, site_for_request
 
@@ -210,10 +203,6 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # A request that publishes is answered once no process can serve what it replaced.
-        return seen_by_every_process(self.respond, request)
-
-    def respond(self, request):
         language, path = language_and_path(request)
         anonymous = anonymous_read(request)
         if path.startswith(settings.PAGECACHE_EXCLUDED_PREFIXES):

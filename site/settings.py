@@ -124,6 +124,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: a HEAD answer leaves with the GET's headers and no body.
     "operations.head.HeadWithoutBodyMiddleware",
+    # Around every view: a change is answered once every process serves what it made.
+    "home.middleware.ChangesSeenEverywhereMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads a body: public requests larger than the irritant form get 413.
     "irritants.middleware.RequestSizeLimitMiddleware",
@@ -296,8 +298,8 @@ CACHES = {
 # shared cache when there is one (no database round trip for a cached page), else from the
 # database.
 GENERATIONS_IN_CACHE = bool(REDIS_URL) and env_bool("GENERATIONS_IN_CACHE", True)
-# How long a process trusts the generations it read from Redis (seconds); a change is answered
-# only once every process's lease has run out, so this is added to each publication's time.
+# How long a process trusts the generations it read (seconds); a change is answered only once
+# every process's lease has run out, so this is added to each publication's time.
 GENERATIONS_LEASE_SECONDS = float(os.environ.get("GENERATIONS_LEASE_SECONDS", "0.05"))
 # Anonymous visitors' GETs of public pages, from the cache above (pagecache/). An entry is
 # never served once what it shows has changed; the timeout only bounds the memory it takes.

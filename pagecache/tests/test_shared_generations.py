@@ -1,11 +1,11 @@
 """With Redis shared by every app server, the generations live beside the entries: a cached
 page costs no database query, and a publication is seen by every process once committed."""
 
-import pickle
 import time
 
 import pytest
 import redis
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -23,8 +23,8 @@ PROJECT = "/projets/rsa-en-ligne/"
 
 def forget_everything():
     generations._agreed["at"] = None
-    generations._leased.clear()
-    generations._exit_wait["at"] = None
+    generations.leases.forget()
+    generations._exit_wait["until"] = None
     middleware._recent_entries.clear()
 
 
@@ -86,8 +86,12 @@ def test_a_page_served_lately_comes_from_the_process_only_while_it_is_current(
     assert "nouveau titre" in content
 
 
-def test_a_page_served_again_within_the_lease_costs_no_call_to_redis(client, shared, settings):
+def test_a_page_served_again_within_the_lease_costs_no_call_to_redis(
+    client, shared, settings, monkeypatch
+):
     settings.GENERATIONS_LEASE_SECONDS = 60
+    # Nor a check against the database meanwhile, which reads Redis too.
+    monkeypatch.setattr(generations, "RECONCILE_SECONDS", 60)
     server = redis.Redis.from_url(shared.url)
     state(client)
     assert state(client)[0] == "hit"
@@ -100,42 +104,37 @@ def test_a_page_served_again_within_the_lease_costs_no_call_to_redis(client, sha
 
 
 def test_another_process_s_publication_is_read_once_the_lease_has_run_out(
-    client, shared, settings, django_capture_on_commit_callbacks
+    client, shared, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
-    settings.GENERATIONS_LEASE_SECONDS = 0.5
+    settings.GENERATIONS_LEASE_SECONDS = 60
+    monkeypatch.setattr(generations, "RECONCILE_SECONDS", 60)
     state(client)
     assert state(client)[0] == "hit"
-    # Another process publishes: the database's generation, then Redis's, as its write does.
+    # Another process publishes: the database's generations, then Redis's, as its write does.
     with django_capture_on_commit_callbacks(execute=False):
         publish_new_title("RSA en ligne, publiée ailleurs")
-    server = redis.Redis.from_url(shared.url)
-    for name in server.keys("*generation:*"):
-        scope = name.decode().split("generation:", 1)[1]
-        value = Generation.objects.filter(scope=scope).values_list("value", flat=True).first() or ""
-        server.set(name, pickle.dumps(f"{value}.ailleurs"))
+    for scope, value in Generation.objects.values_list("scope", "value"):
+        cache.set(generations.CacheGenerations.prefix + scope, f"{value}.ailleurs", None)
 
-    # Its publication is not answered yet (it waits out this lease): what this process
-    # read before is still the current page for it (unless its check against the database,
-    # every few seconds, comes first: not now).
-    generations._agreed["at"] = time.monotonic()
+    # Its publication is not answered yet (it waits out the lease this process holds): what
+    # this process read before is still the current page for it.
     assert state(client)[0] == "hit"
-    time.sleep(0.5)
+    generations.leases.forget()  # the lease has run out
     served, content = state(client)
     assert served == "miss"
     assert "publiée ailleurs" in content
 
 
-def test_a_change_completes_once_every_lease_taken_before_its_write_has_run_out(shared, settings):
+def test_a_request_s_changes_complete_once_every_lease_taken_before_them_has_run_out(
+    shared, settings
+):
     settings.GENERATIONS_LEASE_SECONDS = 1.0
     store = generations.CacheGenerations()
 
-    def publish_three_pages(request):
+    start = time.monotonic()
+    with generations.changes_seen_everywhere():
         for _page in range(3):
             store.write({generations.NETWORK: "publiée"})
-        return "answered"
-
-    start = time.monotonic()
-    assert generations.seen_by_every_process(publish_three_pages, None) == "answered"
     # One lease for the request, not one per write.
     assert 1.0 <= time.monotonic() - start < 2.5
 
@@ -200,14 +199,20 @@ def test_a_write_lost_by_another_process_is_caught_up_within_seconds(
 
 
 def test_redis_refusing_writes_neither_fails_the_publication_nor_serves_it_stale(
-    client, shared, django_capture_on_commit_callbacks
+    client, shared, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     state(client)
     admin = redis.Redis.from_url(shared.url)
     admin.config_set("maxmemory", "1")
+    monkeypatch.setattr(generations, "RECONCILE_SECONDS", 0.5)
     try:
-        with django_capture_on_commit_callbacks(execute=True):
-            publish_new_title("RSA en ligne, Redis plein")
+        start = time.monotonic()
+        with generations.changes_seen_everywhere():
+            with django_capture_on_commit_callbacks(execute=True):
+                publish_new_title("RSA en ligne, Redis plein")
+        # The other processes still read the old generations from Redis: the publication
+        # completes once each has checked against the database.
+        assert time.monotonic() - start >= 0.5 + settings.GENERATIONS_LEASE_SECONDS
         served, content = state(client)
         assert served != "hit"
         assert "Redis plein" in content

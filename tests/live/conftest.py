@@ -42,15 +42,8 @@ def live():
         port = free_port()
         database_url = cluster.url("postgres")
         # The load test's visitors all come from 127.0.0.1: the rate limit is raised for them.
-        # A lease a hundred times the default: a publication answered before the workers' leases ran
-        # out would be served stale long enough to be seen (test_publication_seen.py).
         env = production_env(
-            folder,
-            database_url,
-            redis.url,
-            IRRITANTS_RATE_LIMIT="1000000/60",
-            GENERATIONS_LEASE_SECONDS="5",
-            **mailbox.env(),
+            folder, database_url, redis.url, IRRITANTS_RATE_LIMIT="1000000/60", **mailbox.env()
         )
         prepare_database(env, port)
         server = Gunicorn(env, port, folder)

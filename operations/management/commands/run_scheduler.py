@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connections
 
+from home.generations import changes_seen_everywhere
 from operations.scheduler import run_scheduled_jobs
 
 logger = logging.getLogger(__name__)
@@ -80,5 +81,8 @@ def publish_due():
     for connection in connections.all(initialized_only=True):
         if not connection.in_atomic_block:
             connection.close_if_unusable_or_obsolete()
-    call_command("publish_scheduled", verbosity=0)
+    # Complete once every process serves what it published: the jobs after it (the news
+    # emails) may send people to it.
+    with changes_seen_everywhere():
+        call_command("publish_scheduled", verbosity=0)
     run_scheduled_jobs()
