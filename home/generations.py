@@ -128,14 +128,16 @@ class DatabaseGenerations:
     """Generations read from their rows: the truth every process shares."""
 
     def read(self, scopes):
+        # A transaction reads its own rows: it may have changed them, and may yet roll back
+        # (another thread's lease would hide the one, this one's would outlive the other).
+        if connection.in_atomic_block:
+            return self.select(scopes)
         if (values := leases.held(scopes)) is not None:
             return values
         read_at = time.monotonic()
         values = self.select(scopes)
-        # A transaction may yet roll back what it reads (what it wrote itself).
-        if not connection.in_atomic_block:
-            # A scope never changed has no row.
-            leases.take({scope: values.get(scope, "") for scope in scopes}, read_at)
+        # A scope never changed has no row.
+        leases.take({scope: values.get(scope, "") for scope in scopes}, read_at)
         return values
 
     def select(self, scopes):
@@ -155,7 +157,8 @@ class DatabaseGenerations:
         return cache.get(key), self.read(scopes) if scopes else {}
 
     def written(self, values):
-        # This connection reads the new rows at once; the other processes once committed.
+        # Outside a transaction (autocommit), this process reads the new rows at once; the
+        # other processes once their leases have run out.
         leases.forget()
         transaction.on_commit(self.committed, robust=True)
 
