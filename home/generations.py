@@ -119,6 +119,12 @@ def complete_after(moment):
     _exit_wait["until"] = max(moment, _exit_wait["until"] or moment)
 
 
+def wait_out_leases(extra=0.0):
+    """Complete the current change once every lease taken before now (and ``extra``
+    seconds more) has run out."""
+    complete_after(time.monotonic() + (settings.GENERATIONS_LEASE_SECONDS + extra) * LEASE_MARGIN)
+
+
 def wait_before_exit():
     if _exit_wait["until"] is not None:
         sleep_until(_exit_wait["until"])
@@ -164,7 +170,7 @@ class DatabaseGenerations:
 
     def committed(self):
         leases.forget()
-        complete_after(time.monotonic() + settings.GENERATIONS_LEASE_SECONDS * LEASE_MARGIN)
+        wait_out_leases()
 
 
 # How often a process checks the shared generations against the database's (seconds).
@@ -278,12 +284,10 @@ class CacheGenerations(DatabaseGenerations):
         finally:
             # This process reads them again at once, whatever Redis did.
             leases.forget()
-            wait = settings.GENERATIONS_LEASE_SECONDS
             if failed:
                 # The other processes catch up at their next check against the database.
                 _agreed["at"] = None
-                wait += RECONCILE_SECONDS
-            complete_after(time.monotonic() + wait * LEASE_MARGIN)
+            wait_out_leases(RECONCILE_SECONDS if failed else 0.0)
 
 
 def store():
